@@ -1,0 +1,52 @@
+/**
+ * The one seam between the engine and everything that counts: one FrameEvent per displayed frame.
+ * Costs, charts, alerts, logs and reports are all derived from a stream of these; nothing keeps a second counter.
+ */
+
+/** Why the gate ran the model on a frame, or why it reused the cached mask. */
+export type GateReason =
+  | 'first-frame'
+  | 'every-frame'
+  | 'stride'
+  | 'motion'
+  | 'scene-cut'
+  | 'max-skip'
+  | 'refresh'
+  | 'max-quality'
+  | 'static-skip'
+  | 'baseline-skip'
+  | 'stride-skip'
+  /** The gate asked for inference but one was still in flight: inference never queues behind itself. */
+  | 'busy'
+  /** The effect is off, so nothing needs a mask. */
+  | 'effect-off';
+
+export type Runtime = 'tfjs' | 'mediapipe';
+export type Backend = 'webgl' | 'wasm' | 'cpu' | 'webgpu' | 'mediapipe-gpu';
+export type SourceKind = 'camera' | 'sample' | 'file' | 'replay';
+export type SegmentationMode = 'full' | 'reduced' | 'paused' | 'max-quality';
+
+export interface FrameEvent {
+  /** Wall-clock time of the frame, ms since the epoch. */
+  ts: number;
+  /** Media time of the frame in the source, seconds. */
+  mediaTime: number;
+  sessionId: string;
+  /** Index of the frame in this session, from 0. */
+  frame: number;
+  /** True when the model was started on this frame (an inference that a cloud API would bill). */
+  ran: boolean;
+  reason: GateReason;
+  source: SourceKind;
+  model: string;
+  runtime: Runtime;
+  backend: Backend;
+  /**
+   * End-to-end latency of the inference started on this frame (frame grab to mask read back), ms.
+   * Null on skipped frames, and on a ran frame until its result is known (the event is emitted at decision time).
+   */
+  latencyMs: number | null;
+  /** Motion score the gate saw, 0..255 mean absolute difference; null when the gate does not measure motion. */
+  motion: number | null;
+  mode: SegmentationMode;
+}
