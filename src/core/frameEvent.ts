@@ -9,6 +9,8 @@ export type GateReason =
   | 'every-frame'
   | 'stride'
   | 'motion'
+  /** Baseline tier (some motion, below the motion threshold): the every-Nth-frame inference. */
+  | 'baseline'
   | 'scene-cut'
   | 'max-skip'
   | 'refresh'
@@ -42,10 +44,14 @@ export interface FrameEvent {
   runtime: Runtime;
   backend: Backend;
   /**
-   * End-to-end latency of the inference started on this frame (frame grab to mask read back), ms.
-   * Null on skipped frames, and on a ran frame until its result is known (the event is emitted at decision time).
+   * End-to-end latency of the inference started on this frame: frame grab to mask read back on the main thread, ms.
+   * Null on skipped frames and on failed inferences. A ran frame's event is emitted when its inference settles.
    */
   latencyMs: number | null;
+  /** Time the model itself took, including the GPU/wasm read-back of its output, ms. Null when not ran. */
+  modelMs: number | null;
+  /** Set when the inference started on this frame failed; the cached mask stays in use. */
+  error?: string;
   /** Motion score the gate saw, 0..255 mean absolute difference; null when the gate does not measure motion. */
   motion: number | null;
   mode: SegmentationMode;

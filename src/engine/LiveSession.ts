@@ -1,0 +1,189 @@
+import { FrameEventStore } from '../core/FrameEventStore';
+import { type LiveStats, liveStats } from '../core/liveStats';
+import { type ModelEntry, parseModelManifest } from '../core/modelManifest';
+import type { CompositorSettings } from './Compositor';
+import { FrameLoop } from './FrameLoop';
+import { type FrameSource, openCamera, openClip, SourceError } from './frameSources';
+import { loadSegmenter } from './loadSegmenter';
+import type { BackendChoice, Segmenter, SegmenterInfo } from './segmenterTypes';
+
+export const SAMPLE_CLIP = '/sample/motion_asl_signer_640x480.mp4';
+export const SAMPLE_LABEL = 'Sample clip: ASL signer (Intel, CC BY 4.0)';
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** A state snapshot for React, taken a few times a second (never per frame). */
+export interface SessionSnapshot {
+  sessionId: string;
+  source: { kind: FrameSource['kind']; label: string } | null;
+  segmenter: SegmenterInfo | null;
+  loadingModel: boolean;
+  modelId: string;
+  backendChoice: BackendChoice;
+  models: ModelEntry[];
+  stats: LiveStats;
+  totals: FrameEventStore['totals'];
+  composeMsP50: number | null;
+  notices: Notice[];
+  settings: CompositorSettings;
+}
+
+/**
+ * Owns one live session: the sources, the segmenter and the frame loop, and the FrameEvent store they write.
+ * Bad input never stops it: every failure becomes a notice and the previous working state stays.
+ */
+export class LiveSession {
+  readonly store = new FrameEventStore();
+  readonly sessionId = crypto.randomUUID();
+  readonly loop: FrameLoop;
+  models: ModelEntry[] = [];
+  modelId = 'selfie-general-tfjs';
+  backendChoice: BackendChoice = 'auto';
+  loadingModel = false;
+  notices: Notice[] = [];
+  private nextNotice = 1;
+  private loadToken = 0;
+  private readonly onVisibility = () => {
+    this.loop.inferenceEnabled = !document.hidden;
+  };
+
+  constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
+    this.loop = new FrameLoop(canvas, this.store, this.sessionId, settings);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  notify(level: Notice['level'], text: string): void {
+    this.notices = [...this.notices.slice(-5), { id: this.nextNotice++, level, text }];
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** Loads the manifest and the sample clip, starts the loop, then the model (the video shows while it loads). */
+  async start(): Promise<void> {
+    try {
+      const response = await fetch('/models/manifest.json');
+      if (!response.ok) throw new Error(`/models/manifest.json is missing (HTTP ${response.status})`);
+      this.models = parseModelManifest(await response.json()).models;
+    } catch (err) {
+      this.notify('error', `No model can load: ${(err as Error).message}. The video plays without segmentation.`);
+    }
+    await this.useSample();
+    this.loop.start();
+    if (this.models.length > 0) await this.loadModel();
+  }
+
+  private async switchTo(open: () => Promise<FrameSource>): Promise<boolean> {
+    try {
+      this.loop.setSource(await open());
+      return true;
+    } catch (err) {
+      this.notify(err instanceof SourceError ? 'warning' : 'error', (err as Error).message);
+      return false;
+    }
+  }
+
+  useSample(): Promise<boolean> {
+    return this.switchTo(() => openClip(SAMPLE_CLIP, 'sample', SAMPLE_LABEL));
+  }
+
+  /** Asks for the camera; if it is denied, missing or lost, the sample clip plays (or keeps playing). */
+  async useCamera(): Promise<boolean> {
+    const ok = await this.switchTo(() =>
+      openCamera((message) => {
+        this.notify('warning', message);
+        void this.useSample();
+      }),
+    );
+    if (!ok && !this.loop.source) await this.useSample();
+    return ok;
+  }
+
+  useFile(file: File): Promise<boolean> {
+    return this.switchTo(() => openClip(URL.createObjectURL(file), 'file', file.name, true));
+  }
+
+  async setModel(modelId: string, backend: BackendChoice = this.backendChoice): Promise<void> {
+    this.modelId = modelId;
+    this.backendChoice = backend;
+    await this.loadModel();
+  }
+
+  private async warmupFrame(): Promise<ImageBitmap | null> {
+    const video = this.loop.source?.video;
+    if (!video || video.videoWidth === 0 || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
+    const height = Math.round((256 * video.videoHeight) / video.videoWidth);
+    // A frame that cannot be grabbed yet only costs realism in the timings: auto then times a blank frame.
+    return createImageBitmap(video, { resizeWidth: 256, resizeHeight: height }).catch(() => null);
+  }
+
+  /** Loads the chosen model; the previous segmenter keeps working until the new one is ready. */
+  private async loadModel(): Promise<void> {
+    const token = ++this.loadToken;
+    this.loadingModel = true;
+    let segmenter: Segmenter | null = null;
+    try {
+      segmenter = await loadSegmenter(this.models, this.modelId, this.backendChoice, () => this.warmupFrame(), (text) =>
+        this.notify('warning', text),
+      );
+    } catch (err) {
+      this.notify('error', `Segmentation is unavailable: ${(err as Error).message}. The video plays unsegmented.`);
+    }
+    if (token !== this.loadToken) {
+      segmenter?.dispose();
+      return;
+    }
+    this.loadingModel = false;
+    if (!segmenter) return;
+    const previous = this.loop.segmenter;
+    this.loop.segmenter = segmenter;
+    previous?.dispose();
+    this.modelId = segmenter.info.modelId;
+    const timings = segmenter.info.timings;
+    if (timings) {
+      const list = Object.entries(timings)
+        .map(([b, t]) => `${b} ${typeof t === 'number' ? `${t.toFixed(1)} ms` : t}`)
+        .join(', ');
+      this.notify('info', `Auto picked ${segmenter.info.backend} (${list})`);
+    }
+  }
+
+  setSettings(settings: Partial<CompositorSettings>): void {
+    this.loop.settings = { ...this.loop.settings, ...settings };
+  }
+
+  numTensors(): Promise<number | null> {
+    return this.loop.segmenter?.numTensors() ?? Promise.resolve(null);
+  }
+
+  snapshot(now = Date.now()): SessionSnapshot {
+    const composeTimes = [...this.loop.composeMs.all].sort((a, b) => a - b);
+    const source = this.loop.source;
+    return {
+      sessionId: this.sessionId,
+      source: source ? { kind: source.kind, label: source.label } : null,
+      segmenter: this.loop.segmenter?.info ?? null,
+      loadingModel: this.loadingModel,
+      modelId: this.modelId,
+      backendChoice: this.backendChoice,
+      models: this.models,
+      stats: liveStats(this.store.events, now),
+      totals: { ...this.store.totals, reasons: { ...this.store.totals.reasons } },
+      composeMsP50: composeTimes.length ? composeTimes[composeTimes.length >> 1] : null,
+      notices: this.notices,
+      settings: this.loop.settings,
+    };
+  }
+
+  dispose(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.loop.stop();
+    this.loop.source?.stop();
+    this.loop.segmenter?.dispose();
+  }
+}

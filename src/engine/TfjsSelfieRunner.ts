@@ -1,0 +1,176 @@
+import * as bodySegmentation from '@tensorflow-models/body-segmentation';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { Backend } from '../core/frameEvent';
+import type { ModelEntry } from '../core/modelManifest';
+import { median } from '../core/liveStats';
+import { type GraphModelJson, twoChannelArtifacts } from './selfieArtifacts';
+import type { BackendChoice, BackendTimings, SegmentResult, SegmenterNotice } from './segmenterTypes';
+import { fetchModelFiles } from './verifiedFetch';
+
+// Served from the app's own origin (vite.config.ts copies them). Threads stay off: they need cross-origin isolation,
+// and the threaded build hangs in a minified production build.
+setWasmPaths('/tfjs-wasm/');
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
+type TfjsBackend = Exclude<Backend, 'mediapipe-gpu'>;
+const CANDIDATES: TfjsBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+interface WebGLBackendLike {
+  gpgpu?: { gl?: WebGL2RenderingContext };
+}
+
+function webglContext(): WebGL2RenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  return (tf.backend() as unknown as WebGLBackendLike).gpgpu?.gl ?? null;
+}
+
+/**
+ * The tfjs runtime of body-segmentation's MediaPipe Selfie Segmentation, on one tfjs backend. Runs in the segmenter
+ * worker, or on the main thread where a worker cannot run it. Reads the mask back as bytes, so its timings include
+ * the read-back, and disposes every tensor it was handed.
+ */
+export class TfjsSelfieRunner {
+  private segmenter: bodySegmentation.BodySegmenter | null = null;
+  private contextLost = false;
+  backend: TfjsBackend = 'wasm';
+  timings: BackendTimings | undefined;
+
+  private constructor(
+    private readonly model: ModelEntry,
+    private readonly artifacts: tf.io.ModelArtifacts,
+    private readonly notice: SegmenterNotice,
+  ) {}
+
+  /** Fetches and checks the model's files, then loads it on the chosen backend ('auto' times the candidates). */
+  static async load(
+    model: ModelEntry,
+    choice: BackendChoice,
+    warmup: ImageBitmap | null,
+    notice: SegmenterNotice,
+  ): Promise<TfjsSelfieRunner> {
+    const files = await fetchModelFiles(model);
+    const jsonFile = model.files.find((f) => f.path.endsWith('.json'));
+    const binFile = model.files.find((f) => f.path.endsWith('.bin'));
+    if (!jsonFile || !binFile) throw new Error(`model ${model.id} needs a .json and a .bin file`);
+    const json = JSON.parse(new TextDecoder().decode(files.get(jsonFile.path))) as GraphModelJson;
+    const weights = files.get(binFile.path) as ArrayBuffer;
+    const runner = new TfjsSelfieRunner(model, twoChannelArtifacts(json, weights), notice);
+    if (choice === 'auto') {
+      await runner.pickFastest(warmup);
+    } else if (!(await runner.use(choice))) {
+      notice(`${choice} is not available here: switched to wasm`);
+      if (!(await runner.use('wasm'))) throw new Error('neither the chosen backend nor wasm could start');
+    }
+    return runner;
+  }
+
+  /** Switches tfjs to a backend and loads the model there; false when the backend cannot start. */
+  private async use(backend: TfjsBackend): Promise<boolean> {
+    this.segmenter?.dispose();
+    this.segmenter = null;
+    try {
+      if (!(await tf.setBackend(backend))) return false;
+      await tf.ready();
+    } catch {
+      return false;
+    }
+    this.backend = backend;
+    this.contextLost = false;
+    const artifacts = this.artifacts;
+    this.segmenter = await bodySegmentation.createSegmenter(
+      bodySegmentation.SupportedModels.MediaPipeSelfieSegmentation,
+      { runtime: 'tfjs', modelType: this.model.modelType, modelUrl: { load: async () => artifacts } },
+    );
+    const canvas = webglContext()?.canvas;
+    canvas?.addEventListener('webglcontextlost', () => {
+      this.contextLost = true;
+    });
+    return true;
+  }
+
+  /** Times each backend that starts on a few warm-up frames (first runs compile shaders, so they are not timed). */
+  private async pickFastest(warmup: ImageBitmap | null): Promise<void> {
+    const frame = warmup ?? (await createImageBitmap(new ImageData(256, 192)));
+    const timings: BackendTimings = {};
+    for (const backend of CANDIDATES) {
+      if (backend === 'webgpu' && !('gpu' in navigator)) {
+        timings.webgpu = 'not offered by this browser';
+        continue;
+      }
+      try {
+        if (!(await this.use(backend))) {
+          timings[backend] = 'could not start';
+          continue;
+        }
+        const slow = backend === 'cpu';
+        for (let i = 0; i < (slow ? 1 : 2); i++) await this.runOnce(frame);
+        const times: number[] = [];
+        for (let i = 0; i < (slow ? 1 : 3); i++) times.push((await this.runOnce(frame)).modelMs);
+        timings[backend] = median(times) ?? Number.NaN;
+      } catch (err) {
+        timings[backend] = `failed: ${(err as Error).message}`;
+      }
+    }
+    if (!warmup) frame.close();
+    const ranked = Object.entries(timings)
+      .filter((e): e is [TfjsBackend, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
+      .sort((a, b) => a[1] - b[1]);
+    if (ranked.length === 0) throw new Error(`no tfjs backend could run the model (${JSON.stringify(timings)})`);
+    this.timings = timings;
+    if (!(await this.use(ranked[0][0]))) throw new Error(`${ranked[0][0]} stopped working after timing`);
+  }
+
+  /** Runs the model on one frame; on a lost or failing WebGL context, moves to wasm and says so. */
+  async segment(frame: ImageBitmap): Promise<SegmentResult> {
+    if (this.contextLost || webglContext()?.isContextLost()) {
+      await this.fallBackToWasm('the WebGL context was lost');
+    }
+    try {
+      return await this.runOnce(frame);
+    } catch (err) {
+      if (this.backend !== 'webgl') throw err;
+      await this.fallBackToWasm(`WebGL failed (${(err as Error).message})`);
+      return this.runOnce(frame);
+    }
+  }
+
+  private async fallBackToWasm(why: string): Promise<void> {
+    if (!(await this.use('wasm'))) throw new Error(`${why}, and wasm could not start`);
+    this.notice(`${why}: switched to wasm`);
+  }
+
+  private async runOnce(frame: ImageBitmap): Promise<SegmentResult> {
+    const segmenter = this.segmenter;
+    if (!segmenter) throw new Error('segmenter not loaded');
+    const start = performance.now();
+    const people = await segmenter.segmentPeople(frame);
+    const rgba = (await people[0]?.mask.toTensor()) as tf.Tensor3D | undefined;
+    if (!rgba) throw new Error('the model returned no mask');
+    // The mask tensor is ours to dispose: leaving it leaks one frame-sized tensor per inference.
+    const bytes = tf.tidy(() => tf.cast(tf.mul(tf.slice(rgba, [0, 0, 0], [-1, -1, 1]), 255), 'int32'));
+    rgba.dispose();
+    const values = await bytes.data();
+    bytes.dispose();
+    const [height, width] = rgba.shape;
+    return { mask: { data: Uint8ClampedArray.from(values), width, height }, modelMs: performance.now() - start };
+  }
+
+  numTensors(): number {
+    return tf.memory().numTensors;
+  }
+
+  loseContext(): boolean {
+    const lose = webglContext()?.getExtension('WEBGL_lose_context');
+    lose?.loseContext();
+    return Boolean(lose);
+  }
+
+  dispose(): void {
+    this.segmenter?.dispose();
+    this.segmenter = null;
+  }
+}

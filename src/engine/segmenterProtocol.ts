@@ -1,0 +1,18 @@
+import type { ModelEntry } from '../core/modelManifest';
+import type { BackendChoice, SegmenterInfo } from './segmenterTypes';
+
+/** Messages between the page and the segmenter worker. Frames go in and masks come back as transferred buffers. */
+export type ToWorker =
+  | { type: 'init'; model: ModelEntry; backend: BackendChoice; warmup: ImageBitmap | null }
+  | { type: 'segment'; id: number; frame: ImageBitmap }
+  | { type: 'num-tensors'; id: number }
+  | { type: 'lose-context'; id: number };
+
+export type FromWorker =
+  | { type: 'ready'; info: SegmenterInfo }
+  | { type: 'init-error'; message: string; file?: string }
+  | { type: 'mask'; id: number; data: ArrayBuffer; width: number; height: number; modelMs: number }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'num-tensors'; id: number; count: number }
+  | { type: 'lose-context'; id: number; ok: boolean }
+  | { type: 'notice'; message: string; info: SegmenterInfo };

@@ -1,0 +1,44 @@
+import type { Backend, Runtime } from '../core/frameEvent';
+
+/** Backend preference: a named one, or 'auto' to time the candidates on warm-up frames and keep the fastest. */
+export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu' | 'webgpu';
+
+/** A person mask: probability 0..255 per pixel, at the resolution of the frame that was sent. */
+export interface PersonMask {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+export interface SegmentResult {
+  mask: PersonMask;
+  /** Model time including the read-back of its output, ms. */
+  modelMs: number;
+}
+
+/** What a backend measured on warm-up frames: median ms, or why it could not run. */
+export type BackendTimings = Partial<Record<Backend, number | string>>;
+
+export interface SegmenterInfo {
+  modelId: string;
+  runtime: Runtime;
+  backend: Backend;
+  /** Where inference runs: a Web Worker keeps the main thread free for display. */
+  where: 'worker' | 'main';
+  /** Present when the backend was picked by 'auto'. */
+  timings?: BackendTimings;
+}
+
+/** One loaded model on one backend. segment() takes ownership of the bitmap and closes it. */
+export interface Segmenter {
+  readonly info: SegmenterInfo;
+  segment(frame: ImageBitmap): Promise<SegmentResult>;
+  /** Live tensor count of the runtime, for leak checks; null where the runtime has no tensors (mediapipe). */
+  numTensors(): Promise<number | null>;
+  /** Test hook: makes the WebGL context of the backend lose itself, as a GPU reset would. */
+  loseContext(): Promise<boolean>;
+  dispose(): void;
+}
+
+/** A notice the segmenter raises on its own (a fallback it took), for the UI. */
+export type SegmenterNotice = (message: string) => void;

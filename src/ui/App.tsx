@@ -1,0 +1,60 @@
+import { useRef, useState } from 'react';
+import type { CompositorSettings } from '../engine/Compositor';
+import { EffectControls } from './EffectControls';
+import { ModelControls } from './ModelControls';
+import { Notices } from './Notices';
+import { SourcePicker } from './SourcePicker';
+import { StatsStrip } from './StatsStrip';
+import { useLiveSession } from './useLiveSession';
+
+const INITIAL_SETTINGS: CompositorSettings = { effect: 'blur', blurPx: 14, featherPx: 3, background: null };
+
+export function App() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [session, snapshot] = useLiveSession(canvas, INITIAL_SETTINGS);
+  const [dragging, setDragging] = useState(false);
+
+  const onDrop = (event: React.DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file && session) void session.useFile(file);
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>SegMeter</h1>
+        <p>Person segmentation on this device, priced as if every frame went to the cloud.</p>
+      </header>
+      <main className="layout">
+        <section className="stage-column" aria-label="Live view">
+          <div
+            className={`stage${dragging ? ' dragging' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <canvas ref={canvas} className="stage-canvas" data-testid="stage" aria-label="Segmented video" />
+            {snapshot?.loadingModel && <div className="stage-badge">Loading model…</div>}
+            {dragging && <div className="stage-drop">Drop a video to play it</div>}
+          </div>
+          <StatsStrip snapshot={snapshot} />
+          <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
+        </section>
+        <aside className="controls" aria-label="Controls">
+          <SourcePicker session={session} snapshot={snapshot} />
+          <EffectControls session={session} snapshot={snapshot} />
+          <ModelControls session={session} snapshot={snapshot} />
+        </aside>
+      </main>
+      <footer className="credits">
+        Sample clip: Sample videos by Intel Corporation (intel-iot-devkit/sample-videos), CC BY 4.0. Model: MediaPipe
+        Selfie Segmentation, Apache-2.0. Everything runs and is served from this origin.
+      </footer>
+    </div>
+  );
+}

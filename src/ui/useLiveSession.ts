@@ -1,0 +1,38 @@
+import { type RefObject, useEffect, useState } from 'react';
+import type { CompositorSettings } from '../engine/Compositor';
+import { LiveSession, type SessionSnapshot } from '../engine/LiveSession';
+
+declare global {
+  interface Window {
+    /** The live session, for the console and for browser tests. */
+    segmeter?: LiveSession;
+  }
+}
+
+const SNAPSHOT_MS = 250;
+
+/** Starts one LiveSession on the canvas and re-renders from its snapshot four times a second, never per frame. */
+export function useLiveSession(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  initial: CompositorSettings,
+): [LiveSession | null, SessionSnapshot | null] {
+  const [session, setSession] = useState<LiveSession | null>(null);
+  const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted canvas; settings change through the session
+  useEffect(() => {
+    if (!canvas.current) return;
+    const live = new LiveSession(canvas.current, initial);
+    window.segmeter = live;
+    setSession(live);
+    void live.start();
+    const timer = setInterval(() => setSnapshot(live.snapshot()), SNAPSHOT_MS);
+    return () => {
+      clearInterval(timer);
+      live.dispose();
+      if (window.segmeter === live) window.segmeter = undefined;
+    };
+  }, [canvas]);
+
+  return [session, snapshot];
+}
