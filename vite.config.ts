@@ -1,5 +1,5 @@
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { localAssets } from './scripts/viteLocalAssets';
 
@@ -30,19 +30,32 @@ export default defineConfig(({ command }) => {
       react(),
       localAssets([
         { prefix: '/models/', dir: 'models', include: (f) => /\.(json|bin)$/.test(f) },
-        { prefix: '/mediapipe/', dir: 'node_modules/@mediapipe/selfie_segmentation', include: (f) => !/\.(d\.ts|md)$|^package\.json$/.test(f) },
-        { prefix: '/tfjs-wasm/', dir: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', include: (f) => f.endsWith('.wasm') },
+        {
+          prefix: '/mediapipe/',
+          dir: 'node_modules/@mediapipe/selfie_segmentation',
+          include: (f) => !/\.(d\.ts|md)$|^package\.json$/.test(f),
+        },
+        {
+          prefix: '/tfjs-wasm/',
+          dir: 'node_modules/@tensorflow/tfjs-backend-wasm/dist',
+          include: (f) => f.endsWith('.wasm'),
+        },
       ]),
       {
         name: 'segmeter-csp',
         transformIndexHtml: (html) =>
-          html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`),
+          html.replace(
+            '<head>',
+            `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+          ),
       },
     ],
     resolve: {
       // The MediaPipe solution script attaches itself to globalThis; body-segmentation imports it as a module.
       alias: {
-        '@mediapipe/selfie_segmentation': fileURLToPath(new URL('./src/engine/mediapipeGlobal.ts', import.meta.url)),
+        '@mediapipe/selfie_segmentation': fileURLToPath(
+          new URL('./src/engine/mediapipeGlobal.ts', import.meta.url),
+        ),
       },
     },
     worker: { format: 'es' },

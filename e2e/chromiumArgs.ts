@@ -16,5 +16,10 @@ export const BASE_ARGS = [
 
 /** A fake camera that plays a file, with the permission prompt answered "allow". */
 export function fakeCameraArgs(clip: string): string[] {
-  return [...BASE_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`];
+  return [
+    ...BASE_ARGS,
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${clip}`,
+  ];
 }

@@ -11,5 +11,18 @@ export default function globalSetup(): void {
   mkdirSync(FIXTURES, { recursive: true });
   if (existsSync(CAMERA_CLIP)) return;
   const source = join(process.cwd(), 'public', 'sample', 'motion_asl_signer_640x480.mp4');
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', source, '-t', '6', '-vf', 'scale=320:240', '-pix_fmt', 'yuv420p', CAMERA_CLIP]);
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    source,
+    '-t',
+    '6',
+    '-vf',
+    'scale=320:240',
+    '-pix_fmt',
+    'yuv420p',
+    CAMERA_CLIP,
+  ]);
 }

@@ -21,7 +21,9 @@ const TYPES: Record<string, string> = {
 };
 
 function filesOf(mount: AssetMount): string[] {
-  return readdirSync(mount.dir).filter((f) => statSync(join(mount.dir, f)).isFile() && (mount.include?.(f) ?? true));
+  return readdirSync(mount.dir).filter(
+    (f) => statSync(join(mount.dir, f)).isFile() && (mount.include?.(f) ?? true),
+  );
 }
 
 /**

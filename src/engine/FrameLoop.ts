@@ -1,5 +1,5 @@
-import type { FrameEvent, GateReason, SegmentationMode } from '../core/frameEvent';
 import type { FrameEventStore } from '../core/FrameEventStore';
+import type { FrameEvent, GateReason, SegmentationMode } from '../core/frameEvent';
 import { Compositor, type CompositorSettings } from './Compositor';
 import type { FrameSource } from './frameSources';
 import { MaskCache } from './MaskCache';

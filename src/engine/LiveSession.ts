@@ -66,14 +66,23 @@ export class LiveSession {
 
   /** Loads the manifest and the sample clip, starts the loop, then the model (the video shows while it loads). */
   async start(): Promise<void> {
+    // ?model=ID&backend=NAME pick the model and backend up front (shareable links, tests that skip auto timing).
+    const params = new URLSearchParams(location.search);
+    this.modelId = params.get('model') ?? this.modelId;
+    const backend = params.get('backend');
+    if (backend && ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'].includes(backend))
+      this.backendChoice = backend as BackendChoice;
     try {
       const response = await fetch('/models/manifest.json');
       if (!response.ok) throw new Error(`/models/manifest.json is missing (HTTP ${response.status})`);
       this.models = parseModelManifest(await response.json()).models;
     } catch (err) {
-      this.notify('error', `No model can load: ${(err as Error).message}. The video plays without segmentation.`);
+      this.notify(
+        'error',
+        `No model can load: ${(err as Error).message}. The video plays without segmentation.`,
+      );
     }
-    await this.useSample();
+    await this.playSample();
     this.loop.start();
     if (this.models.length > 0) await this.loadModel();
   }
@@ -88,23 +97,23 @@ export class LiveSession {
     }
   }
 
-  useSample(): Promise<boolean> {
+  playSample(): Promise<boolean> {
     return this.switchTo(() => openClip(SAMPLE_CLIP, 'sample', SAMPLE_LABEL));
   }
 
   /** Asks for the camera; if it is denied, missing or lost, the sample clip plays (or keeps playing). */
-  async useCamera(): Promise<boolean> {
+  async startCamera(): Promise<boolean> {
     const ok = await this.switchTo(() =>
       openCamera((message) => {
         this.notify('warning', message);
-        void this.useSample();
+        void this.playSample();
       }),
     );
-    if (!ok && !this.loop.source) await this.useSample();
+    if (!ok && !this.loop.source) await this.playSample();
     return ok;
   }
 
-  useFile(file: File): Promise<boolean> {
+  playFile(file: File): Promise<boolean> {
     return this.switchTo(() => openClip(URL.createObjectURL(file), 'file', file.name, true));
   }
 
@@ -116,7 +125,8 @@ export class LiveSession {
 
   private async warmupFrame(): Promise<ImageBitmap | null> {
     const video = this.loop.source?.video;
-    if (!video || video.videoWidth === 0 || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
+    if (!video || video.videoWidth === 0 || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA)
+      return null;
     const height = Math.round((256 * video.videoHeight) / video.videoWidth);
     // A frame that cannot be grabbed yet only costs realism in the timings: auto then times a blank frame.
     return createImageBitmap(video, { resizeWidth: 256, resizeHeight: height }).catch(() => null);
@@ -128,11 +138,18 @@ export class LiveSession {
     this.loadingModel = true;
     let segmenter: Segmenter | null = null;
     try {
-      segmenter = await loadSegmenter(this.models, this.modelId, this.backendChoice, () => this.warmupFrame(), (text) =>
-        this.notify('warning', text),
+      segmenter = await loadSegmenter(
+        this.models,
+        this.modelId,
+        this.backendChoice,
+        () => this.warmupFrame(),
+        (text) => this.notify('warning', text),
       );
     } catch (err) {
-      this.notify('error', `Segmentation is unavailable: ${(err as Error).message}. The video plays unsegmented.`);
+      this.notify(
+        'error',
+        `Segmentation is unavailable: ${(err as Error).message}. The video plays unsegmented.`,
+      );
     }
     if (token !== this.loadToken) {
       segmenter?.dispose();

@@ -1,5 +1,11 @@
 import type { ModelEntry } from '../core/modelManifest';
-import type { BackendChoice, Segmenter, SegmenterInfo, SegmenterNotice, SegmentResult } from './segmenterTypes';
+import type {
+  BackendChoice,
+  Segmenter,
+  SegmenterInfo,
+  SegmenterNotice,
+  SegmentResult,
+} from './segmenterTypes';
 import { TfjsSelfieRunner } from './TfjsSelfieRunner';
 
 /** The tfjs runtime on the main thread, for browsers where the worker cannot run it. */

@@ -1,14 +1,14 @@
-import * as bodySegmentation from '@tensorflow-models/body-segmentation';
 import * as tf from '@tensorflow/tfjs-core';
+import * as bodySegmentation from '@tensorflow-models/body-segmentation';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { Backend } from '../core/frameEvent';
-import type { ModelEntry } from '../core/modelManifest';
 import { median } from '../core/liveStats';
+import type { ModelEntry } from '../core/modelManifest';
+import type { BackendChoice, BackendTimings, SegmenterNotice, SegmentResult } from './segmenterTypes';
 import { type GraphModelJson, twoChannelArtifacts } from './selfieArtifacts';
-import type { BackendChoice, BackendTimings, SegmentResult, SegmenterNotice } from './segmenterTypes';
 import { fetchModelFiles } from './verifiedFetch';
 
 // Served from the app's own origin (vite.config.ts copies them). Threads stay off: they need cross-origin isolation,
@@ -119,7 +119,8 @@ export class TfjsSelfieRunner {
     const ranked = Object.entries(timings)
       .filter((e): e is [TfjsBackend, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
       .sort((a, b) => a[1] - b[1]);
-    if (ranked.length === 0) throw new Error(`no tfjs backend could run the model (${JSON.stringify(timings)})`);
+    if (ranked.length === 0)
+      throw new Error(`no tfjs backend could run the model (${JSON.stringify(timings)})`);
     this.timings = timings;
     if (!(await this.use(ranked[0][0]))) throw new Error(`${ranked[0][0]} stopped working after timing`);
   }
@@ -156,7 +157,10 @@ export class TfjsSelfieRunner {
     const values = await bytes.data();
     bytes.dispose();
     const [height, width] = rgba.shape;
-    return { mask: { data: Uint8ClampedArray.from(values), width, height }, modelMs: performance.now() - start };
+    return {
+      mask: { data: Uint8ClampedArray.from(values), width, height },
+      modelMs: performance.now() - start,
+    };
   }
 
   numTensors(): number {

@@ -1,6 +1,12 @@
 import type { ModelEntry } from '../core/modelManifest';
 import type { FromWorker, ToWorker } from './segmenterProtocol';
-import type { BackendChoice, Segmenter, SegmenterInfo, SegmenterNotice, SegmentResult } from './segmenterTypes';
+import type {
+  BackendChoice,
+  Segmenter,
+  SegmenterInfo,
+  SegmenterNotice,
+  SegmentResult,
+} from './segmenterTypes';
 import { ModelFileError } from './verifiedFetch';
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
@@ -34,7 +40,10 @@ export class WorkerSegmenter implements Segmenter {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
+        worker = new Worker(new URL('./segmenter.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'segmenter',
+        });
       } catch (err) {
         reject(new Error(`a worker cannot start here: ${(err as Error).message}`));
         return;
@@ -86,7 +95,10 @@ export class WorkerSegmenter implements Segmenter {
   async segment(frame: ImageBitmap): Promise<SegmentResult> {
     const msg = await this.call({ type: 'segment', id: this.nextId++, frame }, [frame]);
     if (msg.type !== 'mask') throw new Error(`unexpected reply ${msg.type}`);
-    return { mask: { data: new Uint8ClampedArray(msg.data), width: msg.width, height: msg.height }, modelMs: msg.modelMs };
+    return {
+      mask: { data: new Uint8ClampedArray(msg.data), width: msg.width, height: msg.height },
+      modelMs: msg.modelMs,
+    };
   }
 
   async numTensors(): Promise<number | null> {

@@ -33,7 +33,8 @@ function cameraMessage(err: unknown): string {
   if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') {
     return 'No camera was found on this device; the sample clip keeps playing.';
   }
-  if (name === 'NotReadableError') return 'The camera is busy in another application; the sample clip keeps playing.';
+  if (name === 'NotReadableError')
+    return 'The camera is busy in another application; the sample clip keeps playing.';
   return `The camera could not be opened (${(err as Error).message || name}); the sample clip keeps playing.`;
 }
 
@@ -79,7 +80,12 @@ export async function openCamera(onLost: (message: string) => void): Promise<Fra
  * Opens a clip (the bundled sample or a user's file) and waits for its first decoded frame, so an undecodable file
  * fails here, before it replaces the current source.
  */
-export async function openClip(url: string, kind: SourceKind, label: string, revoke = false): Promise<FrameSource> {
+export async function openClip(
+  url: string,
+  kind: SourceKind,
+  label: string,
+  revoke = false,
+): Promise<FrameSource> {
   const video = hiddenVideo();
   video.loop = true;
   const stop = () => {
@@ -92,21 +98,31 @@ export async function openClip(url: string, kind: SourceKind, label: string, rev
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no frame decoded within 15 s')), 15_000);
-      video.addEventListener('loadeddata', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
-      video.addEventListener('error', () => {
-        clearTimeout(timer);
-        reject(new Error(video.error?.message || `media error ${video.error?.code ?? ''}`.trim()));
-      }, { once: true });
+      video.addEventListener(
+        'loadeddata',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+      video.addEventListener(
+        'error',
+        () => {
+          clearTimeout(timer);
+          reject(new Error(video.error?.message || `media error ${video.error?.code ?? ''}`.trim()));
+        },
+        { once: true },
+      );
       video.src = url;
     });
     if (video.videoWidth === 0) throw new Error('it has no video track');
     await video.play();
   } catch (err) {
     stop();
-    throw new SourceError(`"${label}" cannot be played as video here (${(err as Error).message}); the previous source keeps playing.`);
+    throw new SourceError(
+      `"${label}" cannot be played as video here (${(err as Error).message}); the previous source keeps playing.`,
+    );
   }
   return { kind, label, video, stop };
 }

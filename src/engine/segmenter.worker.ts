@@ -30,7 +30,11 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         );
         post({ type: 'ready', info: info() });
       } catch (err) {
-        post({ type: 'init-error', message: (err as Error).message, file: err instanceof ModelFileError ? err.file : undefined });
+        post({
+          type: 'init-error',
+          message: (err as Error).message,
+          file: err instanceof ModelFileError ? err.file : undefined,
+        });
       } finally {
         msg.warmup?.close();
       }

@@ -29,7 +29,10 @@ export async function fetchVerified(path: string, sha256: string): Promise<Array
   const data = await response.arrayBuffer();
   const got = await sha256Hex(data);
   if (got !== sha256) {
-    throw new ModelFileError(url, `Model file ${url} is corrupt: its sha256 is ${got.slice(0, 12)}…, the manifest says ${sha256.slice(0, 12)}…`);
+    throw new ModelFileError(
+      url,
+      `Model file ${url} is corrupt: its sha256 is ${got.slice(0, 12)}…, the manifest says ${sha256.slice(0, 12)}…`,
+    );
   }
   return data;
 }

@@ -18,7 +18,7 @@ export function App() {
     event.preventDefault();
     setDragging(false);
     const file = event.dataTransfer.files[0];
-    if (file && session) void session.useFile(file);
+    if (file && session) void session.playFile(file);
   };
 
   return (
@@ -29,7 +29,8 @@ export function App() {
       </header>
       <main className="layout">
         <section className="stage-column" aria-label="Live view">
-          <div
+          <section
+            aria-label="Stage: drop a video file here to play it"
             className={`stage${dragging ? ' dragging' : ''}`}
             onDragOver={(e) => {
               e.preventDefault();
@@ -41,7 +42,7 @@ export function App() {
             <canvas ref={canvas} className="stage-canvas" data-testid="stage" aria-label="Segmented video" />
             {snapshot?.loadingModel && <div className="stage-badge">Loading model…</div>}
             {dragging && <div className="stage-drop">Drop a video to play it</div>}
-          </div>
+          </section>
           <StatsStrip snapshot={snapshot} />
           <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
         </section>
@@ -52,8 +53,8 @@ export function App() {
         </aside>
       </main>
       <footer className="credits">
-        Sample clip: Sample videos by Intel Corporation (intel-iot-devkit/sample-videos), CC BY 4.0. Model: MediaPipe
-        Selfie Segmentation, Apache-2.0. Everything runs and is served from this origin.
+        Sample clip: Sample videos by Intel Corporation (intel-iot-devkit/sample-videos), CC BY 4.0. Model:
+        MediaPipe Selfie Segmentation, Apache-2.0. Everything runs and is served from this origin.
       </footer>
     </div>
   );

@@ -14,7 +14,10 @@ const EFFECTS: { id: Effect; label: string }[] = [
   { id: 'off', label: 'Off' },
 ];
 
-const BACKGROUNDS = ['deep-sea', 'sunset', 'fractal'].map((name) => ({ name, url: `/backgrounds/${name}.jpg` }));
+const BACKGROUNDS = ['deep-sea', 'sunset', 'fractal'].map((name) => ({
+  name,
+  url: `/backgrounds/${name}.jpg`,
+}));
 
 function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
@@ -46,19 +49,21 @@ export function EffectControls({ session, snapshot }: Props) {
       <legend>Effect</legend>
       <div className="button-row" role="radiogroup" aria-label="Effect">
         {EFFECTS.map((e) => (
-          <button
-            key={e.id}
-            type="button"
-            role="radio"
-            aria-checked={settings?.effect === e.id}
-            disabled={!session}
-            onClick={() => {
-              if (e.id === 'replace' && !settings?.background) void pickBackground(BACKGROUNDS[0].url, BACKGROUNDS[0].name);
-              else session?.setSettings({ effect: e.id });
-            }}
-          >
+          <label key={e.id} className="choice">
+            <input
+              type="radio"
+              name="effect"
+              value={e.id}
+              checked={settings?.effect === e.id}
+              disabled={!session}
+              onChange={() => {
+                if (e.id === 'replace' && !settings?.background)
+                  void pickBackground(BACKGROUNDS[0].url, BACKGROUNDS[0].name);
+                else session?.setSettings({ effect: e.id });
+              }}
+            />
             {e.label}
-          </button>
+          </label>
         ))}
       </div>
       <label className="slider">
@@ -81,7 +86,8 @@ export function EffectControls({ session, snapshot }: Props) {
           onChange={(e) => session?.setSettings({ featherPx: Number(e.currentTarget.value) })}
         />
       </label>
-      <div className="backgrounds" aria-label="Backgrounds">
+      <fieldset className="backgrounds">
+        <legend className="sr-only">Backgrounds</legend>
         {BACKGROUNDS.map((b) => (
           <button
             key={b.name}
@@ -108,7 +114,7 @@ export function EffectControls({ session, snapshot }: Props) {
             }}
           />
         </label>
-      </div>
+      </fieldset>
     </fieldset>
   );
 }

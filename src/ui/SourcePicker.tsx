@@ -12,10 +12,20 @@ export function SourcePicker({ session, snapshot }: Props) {
     <fieldset className="panel">
       <legend>Source</legend>
       <div className="button-row">
-        <button type="button" aria-pressed={kind === 'camera'} disabled={!session} onClick={() => session?.useCamera()}>
+        <button
+          type="button"
+          aria-pressed={kind === 'camera'}
+          disabled={!session}
+          onClick={() => session?.startCamera()}
+        >
           Camera
         </button>
-        <button type="button" aria-pressed={kind === 'sample'} disabled={!session} onClick={() => session?.useSample()}>
+        <button
+          type="button"
+          aria-pressed={kind === 'sample'}
+          disabled={!session}
+          onClick={() => session?.playSample()}
+        >
           Sample clip
         </button>
         <label className="button">
@@ -28,7 +38,7 @@ export function SourcePicker({ session, snapshot }: Props) {
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file && session) void session.useFile(file);
+              if (file && session) void session.playFile(file);
             }}
           />
         </label>

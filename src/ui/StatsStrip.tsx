@@ -1,6 +1,7 @@
 import type { SessionSnapshot } from '../engine/LiveSession';
 
-const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits));
+const fmt = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '–' : v.toFixed(digits);
 
 /** Display FPS against the source, inference FPS, and honest model and end-to-end timings (read-back included). */
 export function StatsStrip({ snapshot }: { snapshot: SessionSnapshot | null }) {

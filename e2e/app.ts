@@ -1,0 +1,46 @@
+import { expect, type Page } from '@playwright/test';
+import type { SessionSnapshot } from '../src/engine/LiveSession';
+
+/** The session snapshot the UI renders from. */
+export function snapshot(page: Page): Promise<SessionSnapshot> {
+  return page.evaluate(() => {
+    const live = window.segmeter;
+    if (!live) throw new Error('no session yet');
+    return live.snapshot();
+  });
+}
+
+export async function openApp(page: Page, query = '?backend=wasm'): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => window.segmeter?.snapshot().source, null, { timeout: 60_000 });
+}
+
+/** Waits until the session has run at least `count` more inferences than it had. */
+export async function waitForInferences(page: Page, count: number, timeout = 120_000): Promise<void> {
+  const start = (await snapshot(page)).totals.inferences;
+  await page.waitForFunction(
+    (target) => (window.segmeter?.store.totals.inferences ?? 0) >= target,
+    start + count,
+    {
+      timeout,
+    },
+  );
+}
+
+/** Share of the stage's pixels that are bright, which in the mask view means "person". */
+export function brightShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid=stage]');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) throw new Error('no stage');
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let bright = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] > 128 && data[i + 1] > 128 && data[i + 2] > 128) bright++;
+    return bright / (data.length / 4);
+  });
+}
+
+export async function expectNotice(page: Page, text: RegExp): Promise<void> {
+  await expect(page.getByTestId('notices')).toContainText(text);
+}

@@ -1,0 +1,210 @@
+/**
+ * Inference pass of the gate study: decodes a clip with ffmpeg, runs the selfie model on EVERY frame
+ * (tfjs wasm, Node) and caches what the simulation needs under .cache/gate-study/.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
+import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../src/core/motion/greyThumbnail';
+
+export const FRAME_W = 640;
+export const FRAME_H = 480;
+export const MASK_WORDS = (FRAME_W * FRAME_H) / 32;
+export const THUMB_N = THUMB_WIDTH * THUMB_HEIGHT;
+const CACHE_VERSION = 1;
+
+export interface ClipCache {
+  name: string;
+  frames: number;
+  /** Person masks at 640x480 (p >= 0.5 after bilinear upsampling), bit-packed, MASK_WORDS words per frame. */
+  masks: Uint32Array;
+  /** 64x48 area-averaged Rec.601 grey thumbnails, THUMB_N floats per frame. */
+  thumbs: Float32Array;
+  /** 64x48 area-averaged person share (0..1) of each frame's mask, THUMB_N floats per frame. */
+  maskThumbs: Float32Array;
+  modelMsMean: number;
+}
+
+interface ModelJson {
+  format: string;
+  modelTopology: object;
+  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+}
+interface CacheMeta {
+  version: number;
+  frames: number;
+  modelMsMean: number;
+}
+
+let model: GraphModel | null = null;
+
+async function getModel(): Promise<GraphModel> {
+  if (model) return model;
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const json = JSON.parse(readFileSync('models/selfie.json', 'utf8')) as ModelJson;
+  const bin = readFileSync('models/selfie.bin');
+  const weightSpecs = json.weightsManifest.flatMap(
+    (g: { weights: tf.io.WeightsManifestEntry[] }) => g.weights,
+  );
+  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+  model = await loadGraphModel(
+    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData, format: json.format }),
+  );
+  return model;
+}
+
+/** Streams raw RGBA frames out of ffmpeg, one callback per full frame. */
+async function decodeFrames(file: string, onFrame: (rgba: Uint8Array) => Promise<void>): Promise<number> {
+  const frameBytes = FRAME_W * FRAME_H * 4;
+  const ff = spawn(
+    '/usr/bin/ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-vf',
+      `scale=${FRAME_W}:${FRAME_H}`,
+      '-r',
+      '30',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgba',
+      '-',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const buf = new Uint8Array(frameBytes);
+  let fill = 0;
+  let count = 0;
+  for await (const chunk of ff.stdout as AsyncIterable<Buffer>) {
+    let off = 0;
+    while (off < chunk.length) {
+      const n = Math.min(frameBytes - fill, chunk.length - off);
+      buf.set(chunk.subarray(off, off + n), fill);
+      fill += n;
+      off += n;
+      if (fill === frameBytes) {
+        await onFrame(buf);
+        fill = 0;
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+function cachePaths(dir: string, name: string) {
+  return {
+    meta: join(dir, `${name}.meta.json`),
+    masks: join(dir, `${name}.masks.bin`),
+    thumbs: join(dir, `${name}.thumbs.f32`),
+    maskThumbs: join(dir, `${name}.maskthumbs.f32`),
+  };
+}
+
+function readTyped<T>(file: string, make: (b: ArrayBuffer) => T): T {
+  const b = readFileSync(file);
+  return make(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+
+export async function loadOrBuildClipCache(file: string, dir: string): Promise<ClipCache> {
+  const name = basename(file, '.mp4').replace(/_640x480$/, '');
+  const p = cachePaths(dir, name);
+  if (existsSync(p.meta)) {
+    const meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
+    if (meta.version === CACHE_VERSION) {
+      return {
+        name,
+        frames: meta.frames,
+        modelMsMean: meta.modelMsMean,
+        masks: readTyped(p.masks, (b) => new Uint32Array(b)),
+        thumbs: readTyped(p.thumbs, (b) => new Float32Array(b)),
+        maskThumbs: readTyped(p.maskThumbs, (b) => new Float32Array(b)),
+      };
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+  const m = await getModel();
+  const masks: Uint32Array[] = [];
+  const thumbs: Float32Array[] = [];
+  const maskThumbs: Float32Array[] = [];
+  let modelMs = 0;
+  const t0 = Date.now();
+  const frames = await decodeFrames(file, async (rgba) => {
+    const thumb = new Float32Array(THUMB_N);
+    greyThumbnail(rgba, FRAME_W, FRAME_H, thumb);
+    thumbs.push(thumb);
+    const t = performance.now();
+    const bits = tf.tidy(() => {
+      const img = tf.tensor3d(rgba, [FRAME_H, FRAME_W, 4], 'int32');
+      const rgb = tf.div(tf.cast(tf.slice(img, [0, 0, 0], [FRAME_H, FRAME_W, 3]), 'float32'), 255);
+      const input = tf.expandDims(tf.image.resizeBilinear(rgb as tf.Tensor3D, [256, 256], false, true), 0);
+      const prob = m.predict(input) as tf.Tensor4D;
+      // Person = probability >= 0.5 at the frame's resolution: upsample bilinearly, then threshold.
+      const up = tf.image.resizeBilinear(
+        tf.squeeze(prob, [0]) as tf.Tensor3D,
+        [FRAME_H, FRAME_W],
+        false,
+        true,
+      );
+      return tf.cast(tf.greaterEqual(up, 0.5), 'int32');
+    });
+    const person = (await bits.data()) as Int32Array;
+    bits.dispose();
+    modelMs += performance.now() - t;
+    const packed = new Uint32Array(MASK_WORDS);
+    const mt = new Float32Array(THUMB_N);
+    const bw = FRAME_W / THUMB_WIDTH;
+    const bh = FRAME_H / THUMB_HEIGHT;
+    for (let i = 0; i < person.length; i++) {
+      if (person[i] !== 0) {
+        packed[i >>> 5] |= 1 << (i & 31);
+        const y = (i / FRAME_W) | 0;
+        const x = i - y * FRAME_W;
+        mt[((y / bh) | 0) * THUMB_WIDTH + ((x / bw) | 0)] += 1 / (bw * bh);
+      }
+    }
+    masks.push(packed);
+    maskThumbs.push(mt);
+    if (masks.length % 100 === 0) process.stderr.write(`${name}: ${masks.length} frames\n`);
+  });
+  const concat = <T extends Float32Array | Uint32Array>(
+    parts: T[],
+    each: number,
+    make: (n: number) => T,
+  ): T => {
+    const all = make(parts.length * each);
+    parts.forEach((part, i) => {
+      all.set(part, i * each);
+    });
+    return all;
+  };
+  const cache: ClipCache = {
+    name,
+    frames,
+    modelMsMean: modelMs / frames,
+    masks: concat(masks, MASK_WORDS, (n) => new Uint32Array(n)),
+    thumbs: concat(thumbs, THUMB_N, (n) => new Float32Array(n)),
+    maskThumbs: concat(maskThumbs, THUMB_N, (n) => new Float32Array(n)),
+  };
+  writeFileSync(p.masks, new Uint8Array(cache.masks.buffer));
+  writeFileSync(p.thumbs, new Uint8Array(cache.thumbs.buffer));
+  writeFileSync(p.maskThumbs, new Uint8Array(cache.maskThumbs.buffer));
+  writeFileSync(
+    p.meta,
+    JSON.stringify({
+      version: CACHE_VERSION,
+      frames,
+      modelMsMean: cache.modelMsMean,
+      wallS: (Date.now() - t0) / 1000,
+    }),
+  );
+  process.stderr.write(`${name}: ${frames} frames cached, model ${cache.modelMsMean.toFixed(1)} ms/frame\n`);
+  return cache;
+}

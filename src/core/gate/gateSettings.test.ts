@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GATE_SETTINGS, parseGateSettings } from './gateSettings';
+
+describe('parseGateSettings', () => {
+  it('round-trips the defaults through JSON', () => {
+    expect(parseGateSettings(JSON.stringify(DEFAULT_GATE_SETTINGS))).toEqual({
+      ok: true,
+      settings: DEFAULT_GATE_SETTINGS,
+    });
+  });
+
+  it('fills missing fields from the defaults', () => {
+    const r = parseGateSettings({ maxSkipFrames: 10, maxQuality: true });
+    expect(r).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_GATE_SETTINGS, maxSkipFrames: 10, maxQuality: true },
+    });
+  });
+
+  it('lists every bad field', () => {
+    const r = parseGateSettings({
+      staticThreshold: -1,
+      motionThreshold: 'high',
+      baselineStride: 2.5,
+      refreshFrames: Number.NaN,
+      maxQuality: 'yes',
+      colour: 'blue',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(6);
+    for (const field of [
+      'staticThreshold',
+      'motionThreshold',
+      'baselineStride',
+      'refreshFrames',
+      'maxQuality',
+      'colour',
+    ]) {
+      expect(r.errors.some((e) => e.startsWith(`${field}:`))).toBe(true);
+    }
+  });
+
+  it('rejects a motion threshold below the static one, non-objects and bad JSON', () => {
+    expect(parseGateSettings({ staticThreshold: 5, motionThreshold: 4 })).toEqual({
+      ok: false,
+      errors: ['motionThreshold: must be >= staticThreshold'],
+    });
+    expect(parseGateSettings([1, 2]).ok).toBe(false);
+    expect(parseGateSettings(null).ok).toBe(false);
+    const bad = parseGateSettings('{nope');
+    expect(bad.ok === false && bad.errors[0].startsWith('not valid JSON')).toBe(true);
+  });
+});
