@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { BASE_ARGS, executablePath } from './e2e/chromiumArgs';
 
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let two people run specs side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 // One worker: each test runs the real model in a real browser, and these machines have two cores.
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

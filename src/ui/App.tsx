@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { CompositorSettings } from '../engine/Compositor';
+import { CostSidePanel } from './cost/CostSidePanel';
 import { EffectControls } from './EffectControls';
 import { ModelControls } from './ModelControls';
 import { Notices } from './Notices';
@@ -45,11 +46,14 @@ export function App() {
           </section>
           <StatsStrip snapshot={snapshot} />
           <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
+          <div className="controls">
+            <SourcePicker session={session} snapshot={snapshot} />
+            <EffectControls session={session} snapshot={snapshot} />
+            <ModelControls session={session} snapshot={snapshot} />
+          </div>
         </section>
-        <aside className="controls" aria-label="Controls">
-          <SourcePicker session={session} snapshot={snapshot} />
-          <EffectControls session={session} snapshot={snapshot} />
-          <ModelControls session={session} snapshot={snapshot} />
+        <aside className="side-panel" aria-label="Cost meter">
+          <CostSidePanel session={session} snapshot={snapshot} />
         </aside>
       </main>
       <footer className="credits">
