@@ -8,6 +8,7 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 // One worker: each test runs the real model in a real browser, and these machines have two cores.
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/${DIST}`,
   globalSetup: './e2e/globalSetup.ts',
   timeout: 180_000,
   expect: { timeout: 60_000 },

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES = join(process.cwd(), 'test-results', 'fixtures');
+export const FIXTURES = join(process.cwd(), '.cache', 'e2e-fixtures');
 export const CAMERA_CLIP = join(FIXTURES, 'camera.y4m');
 export const SHARED_MEDIA = join(process.cwd(), '..', 'shared', 'media');
 

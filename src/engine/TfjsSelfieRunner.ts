@@ -36,6 +36,9 @@ function webglContext(): WebGL2RenderingContext | null {
 export class TfjsSelfieRunner {
   private segmenter: bodySegmentation.BodySegmenter | null = null;
   private contextLost = false;
+  private lastModelMs = 0;
+  /** Rejects the WebGL inference in flight, whose promise never settles once the context is gone. */
+  private rejectPending: ((err: Error) => void) | null = null;
   backend: TfjsBackend = 'wasm';
   timings: BackendTimings | undefined;
 
@@ -80,6 +83,7 @@ export class TfjsSelfieRunner {
     }
     this.backend = backend;
     this.contextLost = false;
+    this.lastModelMs = 0;
     const artifacts = this.artifacts;
     this.segmenter = await bodySegmentation.createSegmenter(
       bodySegmentation.SupportedModels.MediaPipeSelfieSegmentation,
@@ -88,6 +92,7 @@ export class TfjsSelfieRunner {
     const canvas = webglContext()?.canvas;
     canvas?.addEventListener('webglcontextlost', () => {
       this.contextLost = true;
+      this.rejectPending?.(new Error('the WebGL context was lost'));
     });
     return true;
   }
@@ -125,17 +130,36 @@ export class TfjsSelfieRunner {
     if (!(await this.use(ranked[0][0]))) throw new Error(`${ranked[0][0]} stopped working after timing`);
   }
 
-  /** Runs the model on one frame; on a lost or failing WebGL context, moves to wasm and says so. */
+  /**
+   * Runs the model on one frame; on a lost or failing WebGL context, moves to wasm and says so. A context lost while
+   * an inference is on the GPU leaves that inference pending forever, so WebGL runs race a watchdog.
+   */
   async segment(frame: ImageBitmap): Promise<SegmentResult> {
     if (this.contextLost || webglContext()?.isContextLost()) {
       await this.fallBackToWasm('the WebGL context was lost');
     }
+    // The first runs compile shaders (seconds on a software GPU), so the watchdog starts after them.
+    if (this.backend !== 'webgl' || this.lastModelMs === 0) {
+      const result = await this.runOnce(frame);
+      this.lastModelMs = result.modelMs;
+      return result;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      this.rejectPending = reject;
+      timer = setTimeout(() => reject(new Error('no answer from the GPU')), Math.max(4000, 8 * this.lastModelMs));
+    });
     try {
-      return await this.runOnce(frame);
+      const result = await Promise.race([this.runOnce(frame), watchdog]);
+      this.lastModelMs = result.modelMs;
+      return result;
     } catch (err) {
-      if (this.backend !== 'webgl') throw err;
-      await this.fallBackToWasm(`WebGL failed (${(err as Error).message})`);
+      const why = this.contextLost || webglContext()?.isContextLost() ? 'the WebGL context was lost' : `WebGL failed (${(err as Error).message})`;
+      await this.fallBackToWasm(why);
       return this.runOnce(frame);
+    } finally {
+      clearTimeout(timer);
+      this.rejectPending = null;
     }
   }
 
