@@ -19,12 +19,19 @@ test('an undecodable video file is refused with a message and the sample keeps p
 test('a missing model file is named, and the other runtime takes over', async ({ page }) => {
   await page.context().route('**/models/selfie.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await openApp(page);
-  await expectNotice(page, /Model file \/models\/selfie\.bin is missing \(HTTP 404\).*Falling back to Selfie general 256x256 \(MediaPipe solution\)/);
-  await expect.poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 }).toBe('mediapipe');
+  await expectNotice(
+    page,
+    /Model file \/models\/selfie\.bin is missing \(HTTP 404\).*Falling back to Selfie general 256x256 \(MediaPipe solution\)/,
+  );
+  await expect
+    .poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 })
+    .toBe('mediapipe');
   await waitForInferences(page, 3);
 });
 
-test('a corrupt model file fails its sha256 check, is named, and the other runtime takes over', async ({ page }) => {
+test('a corrupt model file fails its sha256 check, is named, and the other runtime takes over', async ({
+  page,
+}) => {
   await page.context().route('**/models/selfie.bin', async (route) => {
     const response = await route.fetch();
     const body = Buffer.from(await response.body());
@@ -33,7 +40,9 @@ test('a corrupt model file fails its sha256 check, is named, and the other runti
   });
   await openApp(page);
   await expectNotice(page, /Model file \/models\/selfie\.bin is corrupt: its sha256 is/);
-  await expect.poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 }).toBe('mediapipe');
+  await expect
+    .poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 })
+    .toBe('mediapipe');
   await waitForInferences(page, 3);
 });
 

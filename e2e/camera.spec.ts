@@ -26,13 +26,16 @@ test('a whole session requests nothing outside its own origin', async ({ page, b
   page.context().on('request', (request) => requests.push(request.url()));
   await openApp(page, '?backend=auto');
   await waitForInferences(page, 5, 180_000);
-  for (const effect of ['Replace', 'Mask', 'Off', 'Blur']) await page.getByRole('radio', { name: effect }).click();
+  for (const effect of ['Replace', 'Mask', 'Off', 'Blur'])
+    await page.getByRole('radio', { name: effect }).click();
   for (const name of ['sunset', 'fractal']) await page.getByRole('button', { name }).click();
   await page.getByRole('button', { name: 'Camera' }).click();
   await expect.poll(async () => (await snapshot(page)).source?.kind).toBe('camera');
   await waitForInferences(page, 3);
   await page.getByLabel('Model and runtime').selectOption('selfie-landscape-mediapipe');
-  await expect.poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 }).toBe('mediapipe');
+  await expect
+    .poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 })
+    .toBe('mediapipe');
   await waitForInferences(page, 3);
 
   const origin = new URL(baseURL ?? '').origin;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openApp, waitForInferences } from './app';
 
@@ -202,6 +203,17 @@ test.describe('cost side panel', () => {
     await expect(rows).toHaveCount(1);
     expect(await unitPrice(card)).toBe(0.003);
     expect(await dollars(card.getByTestId('ran-usd'))).toBeCloseTo(totals.inferences * 0.003, 9);
+
+    // Export downloads the catalog in use, which imports back as is.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('catalog-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('segmeter-catalog.json');
+    const exported: unknown = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(exported).toMatchObject([
+      { id: PER_IMAGE, tiers: [{ upToUnitsPerMonth: null, pricePerUnitUSD: 0.003 }] },
+    ]);
   });
 
   test("projects the article's scenario: 100 users x 10 s x 30 fps x 30 days = $900.00 per image", async ({

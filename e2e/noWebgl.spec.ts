@@ -3,7 +3,9 @@ import { expectNotice, openApp, snapshot, waitForInferences } from './app';
 import { BASE_ARGS, executablePath } from './chromiumArgs';
 
 // A browser with no WebGL at all: no GPU and no software rasterizer (--disable-webgl alone leaves workers' WebGL on).
-test.use({ launchOptions: { executablePath, args: [...BASE_ARGS, '--disable-gpu', '--disable-software-rasterizer'] } });
+test.use({
+  launchOptions: { executablePath, args: [...BASE_ARGS, '--disable-gpu', '--disable-software-rasterizer'] },
+});
 
 test('without WebGL the webgl backend is refused with a message and wasm runs instead', async ({ page }) => {
   await openApp(page, '?backend=webgl');

@@ -6,9 +6,13 @@ test('the tensor count stays flat over 300 frames of live segmentation', async (
   await waitForInferences(page, 5);
   const before = await page.evaluate(() => window.segmeter?.numTensors());
   const start = await snapshot(page);
-  await page.waitForFunction((target) => (window.segmeter?.store.totals.frames ?? 0) >= target, start.totals.frames + 300, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    (target) => (window.segmeter?.store.totals.frames ?? 0) >= target,
+    start.totals.frames + 300,
+    {
+      timeout: 120_000,
+    },
+  );
   const end = await snapshot(page);
   const after = await page.evaluate(() => window.segmeter?.numTensors());
   expect(end.totals.inferences - start.totals.inferences).toBeGreaterThan(20);

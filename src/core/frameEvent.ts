@@ -52,6 +52,11 @@ export interface FrameEvent {
   modelMs: number | null;
   /** Set when the inference started on this frame failed; the cached mask stays in use. */
   error?: string;
+  /**
+   * Staleness check on a skipped frame: the model also ran (not billed, ran stays false) and this is the IoU of the
+   * cached mask shown on this frame against that fresh mask.
+   */
+  shadowIou?: number;
   /** Motion score the gate saw, 0..255 mean absolute difference; null when the gate does not measure motion. */
   motion: number | null;
   mode: SegmentationMode;

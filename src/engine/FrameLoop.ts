@@ -1,40 +1,20 @@
 import type { FrameEventStore } from '../core/FrameEventStore';
 import type { FrameEvent, GateReason, SegmentationMode } from '../core/frameEvent';
+import { createGatePolicy } from '../core/gate/createGatePolicy';
+import type { GatePolicy } from '../core/gate/GatePolicy';
+import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../core/gate/gateSettings';
+import { MotionGate } from '../core/gate/MotionGate';
+import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../core/motion/greyThumbnail';
+import { MotionScorer } from '../core/motion/MotionScorer';
+import { iou } from '../core/quality/iou';
 import { Compositor, type CompositorSettings } from './Compositor';
+import { FrameSampler } from './FrameSampler';
 import type { FrameSource } from './frameSources';
 import { MaskCache } from './MaskCache';
-import type { Segmenter } from './segmenterTypes';
+import type { PersonMask, Segmenter } from './segmenterTypes';
 
-/** What the loop asks the gate on each frame; the gate decides, the loop measures. */
-export interface GateInput {
-  frame: number;
-  /** Motion score against the frame of the last inference, 0..255; null when the policy needs none. */
-  motion: number | null;
-}
-
-export interface FrameGate {
-  decide(input: GateInput): { run: boolean; reason: GateReason };
-  /** Called only when an inference actually starts (not when the gate said run but one was in flight). */
-  noteInference(frame: number): void;
-  reset(): void;
-}
-
-/** Runs the model on every frame: the baseline every other policy is measured against. */
-export class EveryFrameGate implements FrameGate {
-  private started = false;
-  decide(): { run: boolean; reason: GateReason } {
-    return { run: true, reason: this.started ? 'every-frame' : 'first-frame' };
-  }
-  noteInference(): void {
-    this.started = true;
-  }
-  reset(): void {
-    this.started = false;
-  }
-}
-
-/** Keeps the last N samples of a timing for p50s, without growing. */
-class RecentTimes {
+/** Keeps the last N samples of a measure for medians and live readouts, without growing. */
+export class RecentValues {
   private readonly values: number[] = [];
   constructor(private readonly size = 300) {}
   push(v: number): void {
@@ -44,25 +24,64 @@ class RecentTimes {
   get all(): readonly number[] {
     return this.values;
   }
+  clear(): void {
+    this.values.length = 0;
+  }
 }
 
+/** What one frame-stepped frame did, for replay and the bench. */
+export interface StepResult {
+  frame: number;
+  ran: boolean;
+  reason: GateReason;
+  motion: number | null;
+  /** The mask composited on this frame (after any smoothing); null before the first mask. */
+  displayed: PersonMask | null;
+  /** With `reference`, the model's mask for this very frame (computed whether or not the gate ran it). */
+  reference: PersonMask | null;
+  /** Model time of the inference started on this frame (the reference pass in bench mode), ms. */
+  modelMs: number | null;
+  gateMs: number;
+  composeMs: number;
+}
+
+type EventBase = Omit<FrameEvent, 'ran' | 'reason' | 'latencyMs' | 'modelMs'>;
+
+/** The model's input width: masks come back at this size and are upsampled by the compositor. */
+const INFERENCE_WIDTH = 256;
+
 /**
- * The one flow: source frame -> gate -> segmenter (at most one inference in flight) -> mask cache -> compositor.
- * Display is driven by requestVideoFrameCallback, so it runs at the source frame rate whatever the model's speed;
- * every frame ends as one FrameEvent in the store.
+ * The one flow: source frame -> gate -> segmenter -> mask cache -> compositor, one FrameEvent per frame.
+ * Live, requestVideoFrameCallback drives it at the source frame rate whatever the model's speed, with at most one
+ * inference in flight (a frame that wants one meanwhile is 'busy'). Replay steps through a clip frame by frame and
+ * waits for each inference, so the same clip and settings give the same decisions on every run.
  */
 export class FrameLoop {
   readonly cache = new MaskCache();
-  readonly composeMs = new RecentTimes();
+  readonly composeMs = new RecentValues();
+  readonly gateMs = new RecentValues();
+  /** IoU of the cached mask against a fresh one on shadow-checked skipped frames. */
+  readonly staleness = new RecentValues(120);
   source: FrameSource | null = null;
   segmenter: Segmenter | null = null;
-  gate: FrameGate = new EveryFrameGate();
-  mode: SegmentationMode = 'full';
-  /** When false no frame is sent to the model (the effect is off, the tab hidden, the feature paused). */
+  policySpec = 'adaptive';
+  gateSettings: GateSettings = { ...DEFAULT_GATE_SETTINGS };
+  /** Weight of a new mask in the cached one (exponential moving average); 1 = no smoothing. */
+  smoothing = 1;
+  /** Share of skipped frames on which the model also runs, unbilled, to measure staleness; 0 = off. */
+  shadowShare = 0;
+  /** When false no frame is sent to the model (tab hidden, feature paused). */
   inferenceEnabled = true;
+  /** True while a replay drives the loop; live video callbacks are ignored. */
+  replaying = false;
+  private policy: GatePolicy = createGatePolicy('adaptive', this.gateSettings);
+  private readonly scorer = new MotionScorer();
+  private readonly sampler = new FrameSampler();
+  private readonly maskThumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
   private readonly compositor: Compositor;
   private frame = 0;
   private inFlight = false;
+  private skipsSinceShadow = 0;
   private callbackId = 0;
   private running = false;
 
@@ -75,15 +94,39 @@ export class FrameLoop {
     this.compositor = new Compositor(canvas);
   }
 
+  get mode(): SegmentationMode {
+    return this.policySpec === 'adaptive' && this.gateSettings.maxQuality ? 'max-quality' : 'full';
+  }
+
+  /** Switches the policy ('adaptive', 'every-frame', 'stride:N'); throws a RangeError on a bad spec. */
+  setPolicy(spec: string, settings: GateSettings = this.gateSettings): void {
+    this.policy = createGatePolicy(spec, settings);
+    this.policySpec = spec;
+    this.gateSettings = { ...settings };
+    this.scorer.reset();
+  }
+
+  /** Live tuning: takes effect on the next frame and keeps the gate's history. */
+  updateGateSettings(patch: Partial<GateSettings>): void {
+    this.gateSettings = { ...this.gateSettings, ...patch };
+    if (this.policy instanceof MotionGate) this.policy.updateSettings(patch);
+  }
+
   /** Switches to a new source (already opened and playing) and stops the previous one. */
   setSource(source: FrameSource): void {
     const previous = this.source;
-    if (previous) previous.video.cancelVideoFrameCallback(this.callbackId);
+    previous?.video.cancelVideoFrameCallback(this.callbackId);
     this.source = source;
     previous?.stop();
-    this.gate.reset();
-    this.cache.clear();
+    this.resetGate();
     if (this.running) this.schedule();
+  }
+
+  resetGate(): void {
+    this.policy.reset();
+    this.scorer.reset();
+    this.cache.clear();
+    this.skipsSinceShadow = 0;
   }
 
   start(): void {
@@ -101,71 +144,179 @@ export class FrameLoop {
     if (!source) return;
     this.callbackId = source.video.requestVideoFrameCallback((_now, meta) => {
       if (this.source !== source || !this.running) return;
-      this.onFrame(source, meta.mediaTime);
+      if (!this.replaying) void this.step(source, meta.mediaTime);
       this.schedule();
     });
   }
 
-  private onFrame(source: FrameSource, mediaTime: number): void {
+  /**
+   * Processes the source's current frame. Live (the default) it returns at once and inference settles later;
+   * with `replay` it waits for the inference, and with `reference` it also runs the model on a frame the gate skips
+   * (not billed, not cached) so the bench can compare what was shown with what the model would have said.
+   */
+  async step(source: FrameSource, mediaTime: number, replay = false, reference = false): Promise<StepResult> {
     const frame = this.frame++;
-    const base = {
-      ts: Date.now(),
-      mediaTime,
-      sessionId: this.sessionId,
-      frame,
-      source: source.kind,
-      model: this.segmenter?.info.modelId ?? 'none',
-      runtime: this.segmenter?.info.runtime ?? 'tfjs',
-      backend: this.segmenter?.info.backend ?? 'wasm',
-      motion: null,
-      mode: this.mode,
-    } satisfies Partial<FrameEvent>;
-
+    const video = source.video;
+    const gateStart = performance.now();
     let reason: GateReason;
     let run = false;
-    if (!this.inferenceEnabled || this.settings.effect === 'off') {
+    let motion: number | null = null;
+    const active = this.inferenceEnabled && this.settings.effect !== 'off';
+    if (!active) {
       reason = 'effect-off';
     } else {
-      const decision = this.gate.decide({ frame, motion: null });
+      let sceneChange: number | null = null;
+      if (this.policy.needsMotion) {
+        this.sampler.sample(video, this.scorer.thumb);
+        const scores = this.scorer.score();
+        motion = scores.motion;
+        sceneChange = scores.sceneChange;
+      }
+      const decision = this.policy.decide({ frame, motion, sceneChange });
       reason = decision.reason;
       run = decision.run;
       if (run && (this.inFlight || !this.segmenter)) {
         run = false;
         reason = 'busy';
       }
+      if (run) {
+        this.policy.noteInference(frame);
+        this.scorer.noteInference();
+      }
     }
+    const gateMs = performance.now() - gateStart;
+    this.gateMs.push(gateMs);
 
-    if (run && this.segmenter) {
-      this.gate.noteInference(frame);
-      this.infer(source, this.segmenter, frame, { ...base, reason });
+    const base: EventBase = {
+      ts: Date.now(),
+      mediaTime,
+      sessionId: this.sessionId,
+      frame,
+      source: replay ? 'replay' : source.kind,
+      model: this.segmenter?.info.modelId ?? 'none',
+      runtime: this.segmenter?.info.runtime ?? 'tfjs',
+      backend: this.segmenter?.info.backend ?? 'wasm',
+      motion,
+      mode: this.mode,
+    };
+    const result: StepResult = {
+      frame,
+      ran: run,
+      reason,
+      motion,
+      displayed: null,
+      reference: null,
+      modelMs: null,
+      gateMs,
+      composeMs: 0,
+    };
+
+    const segmenter = this.segmenter;
+    if (run && segmenter) {
+      const inference = this.infer(source, segmenter, frame, { ...base, reason });
+      if (replay) Object.assign(result, await inference);
+    } else if (active && reason !== 'busy' && segmenter && (reference || this.shadowDue())) {
+      const shadow = this.shadow(source, segmenter, { ...base, reason }, !reference);
+      if (replay) Object.assign(result, await shadow);
     } else {
       this.store.append({ ...base, ran: false, reason, latencyMs: null, modelMs: null });
     }
-    this.composeMs.push(this.compositor.render(source.video, this.cache, this.settings));
+    result.composeMs = this.compositor.render(video, this.cache, this.settings);
+    result.displayed = this.cache.mask;
+    this.composeMs.push(result.composeMs);
+    return result;
   }
 
-  private infer(
+  private grab(video: HTMLVideoElement): Promise<ImageBitmap> {
+    const height = Math.round((INFERENCE_WIDTH * video.videoHeight) / video.videoWidth);
+    return createImageBitmap(video, {
+      resizeWidth: INFERENCE_WIDTH,
+      resizeHeight: height,
+      resizeQuality: 'medium',
+    });
+  }
+
+  private async infer(
     source: FrameSource,
     segmenter: Segmenter,
     frame: number,
     base: Omit<FrameEvent, 'ran' | 'latencyMs' | 'modelMs'>,
-  ): void {
+  ): Promise<Partial<StepResult>> {
     this.inFlight = true;
     const start = performance.now();
-    const video = source.video;
-    const width = 256;
-    const height = Math.round((width * video.videoHeight) / video.videoWidth);
-    createImageBitmap(video, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' })
-      .then((bitmap) => segmenter.segment(bitmap))
-      .then(({ mask, modelMs }) => {
-        if (this.source === source) this.cache.put(mask, frame);
-        this.store.append({ ...base, ran: true, latencyMs: performance.now() - start, modelMs });
-      })
-      .catch((err: Error) => {
-        this.store.append({ ...base, ran: true, latencyMs: null, modelMs: null, error: err.message });
-      })
-      .finally(() => {
-        this.inFlight = false;
+    try {
+      const { mask, modelMs } = await segmenter.segment(await this.grab(source.video));
+      if (this.source === source) this.accept(mask, frame);
+      this.store.append({ ...base, ran: true, latencyMs: performance.now() - start, modelMs });
+      return { reference: mask, modelMs };
+    } catch (err) {
+      this.store.append({
+        ...base,
+        ran: true,
+        latencyMs: null,
+        modelMs: null,
+        error: (err as Error).message,
       });
+      return {};
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  /** A new inferred mask: into the cache (smoothed), and its outline weights the next motion scores. */
+  private accept(mask: PersonMask, frame: number): void {
+    this.cache.put(mask, frame, this.smoothing);
+    const s = this.gateSettings;
+    greyThumbnail(mask.data, mask.width, mask.height, this.maskThumb, THUMB_WIDTH, THUMB_HEIGHT, 1);
+    this.scorer.noteMask(this.maskThumb, {
+      edgeWeight: s.edgeWeight,
+      interiorWeight: s.interiorWeight,
+      backgroundWeight: 1,
+      radius: s.edgeRadius,
+    });
+  }
+
+  private shadowDue(): boolean {
+    if (this.shadowShare <= 0 || this.inFlight || !this.cache.mask) return false;
+    this.skipsSinceShadow++;
+    if (this.skipsSinceShadow < 1 / this.shadowShare) return false;
+    this.skipsSinceShadow = 0;
+    return true;
+  }
+
+  /** Runs the model on a skipped frame without billing or caching it; measures how stale the cached mask is. */
+  private async shadow(
+    source: FrameSource,
+    segmenter: Segmenter,
+    base: Omit<FrameEvent, 'ran' | 'latencyMs' | 'modelMs'>,
+    record: boolean,
+  ): Promise<Partial<StepResult>> {
+    const cached = this.cache.mask;
+    this.inFlight = true;
+    try {
+      const { mask, modelMs } = await segmenter.segment(await this.grab(source.video));
+      const shadowIou =
+        cached && cached.data.length === mask.data.length ? iou(cached.data, mask.data) : undefined;
+      if (record && shadowIou !== undefined) this.staleness.push(shadowIou);
+      this.store.append({
+        ...base,
+        ran: false,
+        latencyMs: null,
+        modelMs: null,
+        ...(record ? { shadowIou } : {}),
+      });
+      return { reference: mask, modelMs };
+    } catch (err) {
+      this.store.append({
+        ...base,
+        ran: false,
+        latencyMs: null,
+        modelMs: null,
+        error: (err as Error).message,
+      });
+      return {};
+    } finally {
+      this.inFlight = false;
+    }
   }
 }

@@ -1,9 +1,11 @@
 import { FrameEventStore } from '../core/FrameEventStore';
+import type { GateSettings } from '../core/gate/gateSettings';
 import { type LiveStats, liveStats } from '../core/liveStats';
 import { type ModelEntry, parseModelManifest } from '../core/modelManifest';
 import type { CompositorSettings } from './Compositor';
 import { FrameLoop } from './FrameLoop';
 import { type FrameSource, openCamera, openClip, SourceError } from './frameSources';
+import { detectFps, frameCount, seekFrame } from './frameStepper';
 import { loadSegmenter } from './loadSegmenter';
 import type { BackendChoice, Segmenter, SegmenterInfo } from './segmenterTypes';
 
@@ -30,7 +32,31 @@ export interface SessionSnapshot {
   composeMsP50: number | null;
   notices: Notice[];
   settings: CompositorSettings;
+  gate: {
+    policy: string;
+    settings: GateSettings;
+    smoothing: number;
+    shadowShare: number;
+    gateMsP50: number | null;
+  };
+  /** Shadow checks of skipped frames: IoU of the cached mask against a fresh one (not billed). */
+  staleness: { checks: number; last: number | null; mean: number | null; min: number | null };
+  replay: ReplayProgress | null;
 }
+
+export interface ReplayProgress {
+  done: number;
+  total: number;
+  fps: number;
+  running: boolean;
+  inferences: number;
+}
+
+const p50 = (values: readonly number[]) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+};
 
 /**
  * Owns one live session: the sources, the segmenter and the frame loop, and the FrameEvent store they write.
@@ -45,6 +71,8 @@ export class LiveSession {
   backendChoice: BackendChoice = 'auto';
   loadingModel = false;
   notices: Notice[] = [];
+  replayProgress: ReplayProgress | null = null;
+  private replayToken = 0;
   private nextNotice = 1;
   private loadToken = 0;
   private readonly onVisibility = () => {
@@ -170,6 +198,78 @@ export class LiveSession {
     }
   }
 
+  /**
+   * Frame-stepped replay of the current clip: every frame in order, each inference awaited, so the same clip and
+   * settings give the same decisions on every run. Returns each frame's decision; live playback resumes after.
+   */
+  async replay(): Promise<{ ran: boolean; reason: string }[]> {
+    const source = this.loop.source;
+    if (!source || source.kind === 'camera') throw new Error('replay needs a video file or the sample clip');
+    if (!this.loop.segmenter) throw new Error('the model is still loading');
+    const token = ++this.replayToken;
+    const video = source.video;
+    this.loop.replaying = true;
+    const decisions: { ran: boolean; reason: string }[] = [];
+    try {
+      const fps = await detectFps(video);
+      const total = frameCount(video, fps);
+      this.loop.resetGate();
+      this.replayProgress = { done: 0, total, fps, running: true, inferences: 0 };
+      for (let i = 0; i < total && token === this.replayToken && this.loop.source === source; i++) {
+        const mediaTime = await seekFrame(video, i, fps);
+        const step = await this.loop.step(source, mediaTime, true);
+        decisions.push({ ran: step.ran, reason: step.reason });
+        this.replayProgress = {
+          ...this.replayProgress,
+          done: i + 1,
+          inferences: this.replayProgress.inferences + (step.ran ? 1 : 0),
+        };
+      }
+    } finally {
+      if (this.replayProgress) this.replayProgress = { ...this.replayProgress, running: false };
+      if (token === this.replayToken) {
+        this.loop.replaying = false;
+        this.loop.resetGate();
+        if (this.loop.source === source) void video.play().catch(() => undefined);
+      }
+    }
+    return decisions;
+  }
+
+  /** Stops a replay in progress; live playback resumes. */
+  cancelReplay(): void {
+    this.replayToken++;
+    this.loop.replaying = false;
+    this.loop.resetGate();
+    if (this.replayProgress) this.replayProgress = { ...this.replayProgress, running: false };
+    void this.loop.source?.video.play().catch(() => undefined);
+  }
+
+  setPolicy(spec: string): void {
+    try {
+      this.loop.setPolicy(spec);
+    } catch (err) {
+      this.notify('warning', (err as Error).message);
+    }
+  }
+
+  updateGate(patch: Partial<GateSettings>): void {
+    this.loop.updateGateSettings(patch);
+  }
+
+  /** Replaces every gate setting at once (an imported gate file). */
+  replaceGate(settings: GateSettings): void {
+    this.loop.setPolicy(this.loop.policySpec, settings);
+  }
+
+  setSmoothing(weight: number): void {
+    this.loop.smoothing = Math.min(1, Math.max(0.05, weight));
+  }
+
+  setShadowShare(share: number): void {
+    this.loop.shadowShare = Math.min(1, Math.max(0, share));
+  }
+
   setSettings(settings: Partial<CompositorSettings>): void {
     this.loop.settings = { ...this.loop.settings, ...settings };
   }
@@ -179,7 +279,6 @@ export class LiveSession {
   }
 
   snapshot(now = Date.now()): SessionSnapshot {
-    const composeTimes = [...this.loop.composeMs.all].sort((a, b) => a - b);
     const source = this.loop.source;
     return {
       sessionId: this.sessionId,
@@ -191,10 +290,31 @@ export class LiveSession {
       models: this.models,
       stats: liveStats(this.store.events, now),
       totals: { ...this.store.totals, reasons: { ...this.store.totals.reasons } },
-      composeMsP50: composeTimes.length ? composeTimes[composeTimes.length >> 1] : null,
+      composeMsP50: p50(this.loop.composeMs.all),
       notices: this.notices,
       settings: this.loop.settings,
+      gate: {
+        policy: this.loop.policySpec,
+        settings: this.loop.gateSettings,
+        smoothing: this.loop.smoothing,
+        shadowShare: this.loop.shadowShare,
+        gateMsP50: p50(this.loop.gateMs.all),
+      },
+      staleness: this.stalenessSummary(),
+      replay: this.replayProgress,
     };
+  }
+
+  private stalenessSummary(): SessionSnapshot['staleness'] {
+    const values = this.loop.staleness.all;
+    if (values.length === 0) return { checks: 0, last: null, mean: null, min: null };
+    let sum = 0;
+    let min = 1;
+    for (const v of values) {
+      sum += v;
+      min = Math.min(min, v);
+    }
+    return { checks: values.length, last: values[values.length - 1], mean: sum / values.length, min };
   }
 
   dispose(): void {

@@ -147,14 +147,20 @@ export class TfjsSelfieRunner {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const watchdog = new Promise<never>((_, reject) => {
       this.rejectPending = reject;
-      timer = setTimeout(() => reject(new Error('no answer from the GPU')), Math.max(4000, 8 * this.lastModelMs));
+      timer = setTimeout(
+        () => reject(new Error('no answer from the GPU')),
+        Math.max(4000, 8 * this.lastModelMs),
+      );
     });
     try {
       const result = await Promise.race([this.runOnce(frame), watchdog]);
       this.lastModelMs = result.modelMs;
       return result;
     } catch (err) {
-      const why = this.contextLost || webglContext()?.isContextLost() ? 'the WebGL context was lost' : `WebGL failed (${(err as Error).message})`;
+      const why =
+        this.contextLost || webglContext()?.isContextLost()
+          ? 'the WebGL context was lost'
+          : `WebGL failed (${(err as Error).message})`;
       await this.fallBackToWasm(why);
       return this.runOnce(frame);
     } finally {

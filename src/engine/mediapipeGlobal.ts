@@ -12,7 +12,7 @@ export class SelfieSegmentation {
     const Real = (globalThis as { SelfieSegmentation?: SolutionConstructor }).SelfieSegmentation;
     if (!Real) throw new Error(`MediaPipe solution not loaded (${SOLUTION_SCRIPT})`);
     // A constructor may return another object: callers get the real solution.
-    // biome-ignore lint/correctness/noConstructorReturn: forwarding to the global class is the point of this shim
+    // biome-ignore lint/correctness/noConstructorReturn: forwarding to the global class is this shim's whole job
     return new Real(options);
   }
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { CompositorSettings } from '../engine/Compositor';
 import { CostSidePanel } from './cost/CostSidePanel';
 import { EffectControls } from './EffectControls';
+import { GateControls } from './GateControls';
 import { ModelControls } from './ModelControls';
 import { Notices } from './Notices';
 import { SourcePicker } from './SourcePicker';
@@ -50,6 +51,7 @@ export function App() {
             <SourcePicker session={session} snapshot={snapshot} />
             <EffectControls session={session} snapshot={snapshot} />
             <ModelControls session={session} snapshot={snapshot} />
+            <GateControls session={session} snapshot={snapshot} />
           </div>
         </section>
         <aside className="side-panel" aria-label="Cost meter">

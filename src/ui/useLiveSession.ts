@@ -19,7 +19,7 @@ export function useLiveSession(
   const [session, setSession] = useState<LiveSession | null>(null);
   const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted canvas; settings change through the session
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted canvas; settings then change through the session
   useEffect(() => {
     if (!canvas.current) return;
     const live = new LiveSession(canvas.current, initial);

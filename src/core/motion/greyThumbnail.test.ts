@@ -68,3 +68,13 @@ describe('greyThumbnail', () => {
     );
   });
 });
+
+describe('greyThumbnail of a one-channel mask', () => {
+  it('averages the values as they are', () => {
+    const mask = new Uint8ClampedArray(4 * 2).fill(0);
+    mask.set([255, 255, 0, 0, 255, 255, 0, 0]);
+    const out = new Float32Array(2);
+    greyThumbnail(mask, 4, 2, out, 2, 1, 1);
+    expect(Array.from(out)).toEqual([255, 0]);
+  });
+});

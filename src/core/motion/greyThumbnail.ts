@@ -10,6 +10,7 @@ let rowAcc = new Float64Array(THUMB_WIDTH);
 
 /**
  * Area-averaging downscale of an RGBA frame to Rec.601 luma (0..255), written into `out` (outWidth*outHeight).
+ * With `channels` 1 the source is already grey (a mask of probabilities 0..255) and is averaged as it is.
  * Each output pixel is the exact mean of the source area it covers; a source pixel that straddles a box edge
  * contributes to both boxes in proportion to its overlap, so non-integer ratios (640x360 -> 64x48) stay exact.
  * Point sampling instead roughly doubles the inferences on near-static clips (sensor noise aliases into "motion").
@@ -21,11 +22,12 @@ export function greyThumbnail(
   out: ThumbnailBuffer,
   outWidth: number = THUMB_WIDTH,
   outHeight: number = THUMB_HEIGHT,
+  channels: 1 | 4 = 4,
 ): void {
   if (width <= 0 || height <= 0 || outWidth <= 0 || outHeight <= 0) {
     throw new RangeError('greyThumbnail: sizes must be positive');
   }
-  if (rgba.length < width * height * 4) throw new RangeError('greyThumbnail: rgba buffer too small');
+  if (rgba.length < width * height * channels) throw new RangeError('greyThumbnail: source buffer too small');
   if (out.length < outWidth * outHeight) throw new RangeError('greyThumbnail: output buffer too small');
   if (rowAcc.length < outWidth) rowAcc = new Float64Array(outWidth);
   const sx = width / outWidth;
@@ -40,7 +42,7 @@ export function greyThumbnail(
     for (let iy = Math.floor(y0); iy < iy1; iy++) {
       const wy = Math.min(iy + 1, y1) - Math.max(iy, y0);
       if (wy <= 0) continue;
-      const row = iy * width * 4;
+      const row = iy * width * channels;
       for (let ox = 0; ox < outWidth; ox++) {
         const x0 = ox * sx;
         const x1 = x0 + sx;
@@ -49,8 +51,9 @@ export function greyThumbnail(
         for (let ix = Math.floor(x0); ix < ix1; ix++) {
           const wx = Math.min(ix + 1, x1) - Math.max(ix, x0);
           if (wx <= 0) continue;
-          const p = row + ix * 4;
-          acc += wx * (0.299 * rgba[p] + 0.587 * rgba[p + 1] + 0.114 * rgba[p + 2]);
+          const p = row + ix * channels;
+          acc +=
+            wx * (channels === 1 ? rgba[p] : 0.299 * rgba[p] + 0.587 * rgba[p + 1] + 0.114 * rgba[p + 2]);
         }
         rowAcc[ox] += wy * acc;
       }

@@ -14,6 +14,7 @@ interface Props {
   /** Selected entries with a public price (an unpriced entry has no line). */
   entries: readonly CatalogEntry[];
   fps: number;
+  frameBytes: number;
 }
 
 type Row = Record<string, number>;
@@ -28,7 +29,7 @@ function formatSeconds(t: number): string {
  * Cumulative as-if cost over the session (every frame vs adaptive vs on-device, per entry) and inferences per
  * minute. Fed at most once a second by useCostSeries, so recharts never redraws at frame rate.
  */
-export const CostCharts = memo(function CostCharts({ points, entries, fps }: Props) {
+export const CostCharts = memo(function CostCharts({ points, entries, fps, frameBytes }: Props) {
   const rows = useMemo(
     () =>
       points.map((pt): Row => {
@@ -37,7 +38,7 @@ export const CostCharts = memo(function CostCharts({ points, entries, fps }: Pro
           inferences: pt.inferences,
           durationSeconds: pt.frames / fps,
           sessions: 1,
-          frameBytes: 0,
+          frameBytes,
         });
         const row: Row = { t: pt.t, device: 0 };
         for (const p of prices) {
@@ -46,7 +47,7 @@ export const CostCharts = memo(function CostCharts({ points, entries, fps }: Pro
         }
         return row;
       }),
-    [points, entries, fps],
+    [points, entries, fps, frameBytes],
   );
   const rates = useMemo(
     () => points.map((pt) => ({ t: pt.t, adaptive: pt.inferencesPerMinute, everyFrame: pt.framesPerMinute })),

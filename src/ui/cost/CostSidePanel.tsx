@@ -74,6 +74,11 @@ export function CostSidePanel({ session, snapshot }: Props) {
   }, [catalog, selected]);
   const pricedEntries = useMemo(() => entries.filter(isPriced), [entries]);
 
+  // GB (egress) entries price the bytes each inferred frame would upload: the projection's frame size.
+  const typedBytes = Number(form.frameBytes);
+  const frameBytes =
+    form.frameBytes.trim() !== '' && typedBytes >= 0 ? typedBytes : Number(ARTICLE_SCENARIO.frameBytes);
+
   const parsedScenario = useMemo(() => parseScenarioForm(form, selected, catalog), [form, selected, catalog]);
   const projection = useMemo(
     () => (parsedScenario.ok ? projectMonthly(parsedScenario.value, catalog) : null),
@@ -108,7 +113,8 @@ export function CostSidePanel({ session, snapshot }: Props) {
         <span data-testid="cost-inferences">{formatCount(inferences)}</span> inferences ran
         {liveRatio === null ? '' : ` (ratio ${liveRatio.toFixed(3)})`}. Stream time = frames ÷{' '}
         {lastFps.current === null ? `${FALLBACK_FPS} fps (assumed until measured)` : `${fps} fps (measured)`}{' '}
-        = {formatCount(frames / fps, 1)} s. Priced as this month's first usage.
+        = {formatCount(frames / fps, 1)} s. Priced as this month's first usage; GB entries at{' '}
+        {formatCount(frameBytes)} bytes a frame.
       </p>
       <EntryPicker catalog={catalog} selected={selected} onChange={setSelected} />
       <section className="cost-section" aria-labelledby="meter-heading">
@@ -120,11 +126,12 @@ export function CostSidePanel({ session, snapshot }: Props) {
           fps={fps}
           projectedUnitsById={projectedUnitsById}
           device={series.device}
+          frameBytes={frameBytes}
         />
       </section>
       <section className="cost-section" aria-labelledby="charts-heading">
         <h3 id="charts-heading">Over time</h3>
-        <CostCharts points={series.points} entries={pricedEntries} fps={fps} />
+        <CostCharts points={series.points} entries={pricedEntries} fps={fps} frameBytes={frameBytes} />
       </section>
       <ProjectionPanel
         catalog={catalog}

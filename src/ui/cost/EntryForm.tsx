@@ -84,6 +84,7 @@ export function EntryForm({ entry, onSubmit, onCancel }: Props) {
   return (
     <form
       className="entry-form"
+      noValidate
       aria-label={entry ? `Edit ${entry.id}` : 'New catalog entry'}
       onSubmit={(e) => {
         e.preventDefault();
@@ -153,6 +154,7 @@ export function EntryForm({ entry, onSubmit, onCancel }: Props) {
         </thead>
         <tbody>
           {f.tiers.map((t, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: tiers are ordered bands with no identity of their own
             <tr key={k}>
               <td>
                 <input

@@ -16,6 +16,8 @@ interface Props {
   /** Billed units per month of each entry under the projection, for the marginal price. */
   projectedUnitsById: Readonly<Record<string, number>>;
   device: DeviceTime;
+  /** Bytes each inferred frame would have uploaded, for GB (egress) entries. */
+  frameBytes: number;
 }
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -38,11 +40,12 @@ export const LiveMeter = memo(function LiveMeter({
   fps,
   projectedUnitsById,
   device,
+  frameBytes,
 }: Props) {
   const durationSeconds = frames / fps;
   const prices = useMemo(
-    () => priceSession(entries, { frames, inferences, durationSeconds, sessions: 1, frameBytes: 0 }),
-    [entries, frames, inferences, durationSeconds],
+    () => priceSession(entries, { frames, inferences, durationSeconds, sessions: 1, frameBytes }),
+    [entries, frames, inferences, durationSeconds, frameBytes],
   );
   const meanModelMs = device.timed > 0 ? device.modelMsTotal / device.timed : null;
   const meanLatencyMs = device.timed > 0 ? device.latencyMsTotal / device.timed : null;

@@ -22,6 +22,7 @@ export function useCostSeries(session: LiveSession | null, snapshot: SessionSnap
   const published = useRef(0);
   const [view, setView] = useState<CostSeriesView>(EMPTY);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the snapshot is the tick that drives the fold, though the fold reads the store
   useEffect(() => {
     if (!session) return;
     series.current ??= new EventSeries();
