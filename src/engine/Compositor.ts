@@ -44,10 +44,10 @@ export class Compositor {
   }
 
   /** Draws one output frame; returns the ms it took. */
-  render(video: HTMLVideoElement, cache: MaskCache, settings: CompositorSettings): number {
+  render(frame: ImageBitmap, cache: MaskCache, settings: CompositorSettings): number {
     const start = performance.now();
-    const w = video.videoWidth;
-    const h = video.videoHeight;
+    const w = frame.width;
+    const h = frame.height;
     if (w === 0 || h === 0) return 0;
     if (this.canvas.width !== w || this.canvas.height !== h) {
       this.canvas.width = w;
@@ -55,7 +55,7 @@ export class Compositor {
     }
     const ctx = this.ctx;
     if (settings.effect === 'off' || !cache.mask) {
-      ctx.drawImage(video, 0, 0, w, h);
+      ctx.drawImage(frame, 0, 0, w, h);
       return performance.now() - start;
     }
     const edge = this.edgeFor(cache, w, h, settings.featherPx);
@@ -71,7 +71,7 @@ export class Compositor {
       person.height = h;
     }
     pctx.globalCompositeOperation = 'copy';
-    pctx.drawImage(video, 0, 0, w, h);
+    pctx.drawImage(frame, 0, 0, w, h);
     pctx.globalCompositeOperation = 'destination-in';
     pctx.drawImage(edge, 0, 0);
     pctx.globalCompositeOperation = 'source-over';
@@ -88,7 +88,7 @@ export class Compositor {
         small.height = sh;
       }
       sctx.filter = `blur(${Math.max(0, settings.blurPx / 2)}px)`;
-      sctx.drawImage(video, 0, 0, sw, sh);
+      sctx.drawImage(frame, 0, 0, sw, sh);
       sctx.filter = 'none';
       ctx.drawImage(small, 0, 0, w, h);
     }

@@ -41,6 +41,8 @@ export interface StepResult {
   reference: PersonMask | null;
   /** Model time of the inference started on this frame (the reference pass in bench mode), ms. */
   modelMs: number | null;
+  /** Reading the frame out of the video once, for the gate, the compositor and the model to share. */
+  acquireMs: number;
   gateMs: number;
   composeMs: number;
 }
@@ -60,6 +62,7 @@ export class FrameLoop {
   readonly cache = new MaskCache();
   readonly composeMs = new RecentValues();
   readonly gateMs = new RecentValues();
+  readonly acquireMs = new RecentValues();
   /** IoU of the cached mask against a fresh one on shadow-checked skipped frames. */
   readonly staleness = new RecentValues(120);
   source: FrameSource | null = null;
@@ -156,7 +159,12 @@ export class FrameLoop {
    */
   async step(source: FrameSource, mediaTime: number, replay = false, reference = false): Promise<StepResult> {
     const frame = this.frame++;
-    const video = source.video;
+    // The decoded frame is read once; the first reader of a new video frame pays its conversion (a few ms on a
+    // software GPU), so the gate, the compositor and the model all share this one bitmap.
+    const acquireStart = performance.now();
+    const image = await createImageBitmap(source.video);
+    const acquireMs = performance.now() - acquireStart;
+    this.acquireMs.push(acquireMs);
     const gateStart = performance.now();
     let reason: GateReason;
     let run = false;
@@ -167,7 +175,7 @@ export class FrameLoop {
     } else {
       let sceneChange: number | null = null;
       if (this.policy.needsMotion) {
-        this.sampler.sample(video, this.scorer.thumb);
+        this.sampler.sample(image, this.scorer.thumb);
         const scores = this.scorer.score();
         motion = scores.motion;
         sceneChange = scores.sceneChange;
@@ -207,29 +215,38 @@ export class FrameLoop {
       displayed: null,
       reference: null,
       modelMs: null,
+      acquireMs,
       gateMs,
       composeMs: 0,
     };
 
     const segmenter = this.segmenter;
-    if (run && segmenter) {
-      const inference = this.infer(source, segmenter, frame, { ...base, reason });
-      if (replay) Object.assign(result, await inference);
-    } else if (active && reason !== 'busy' && segmenter && (reference || this.shadowDue())) {
-      const shadow = this.shadow(source, segmenter, { ...base, reason }, !reference);
-      if (replay) Object.assign(result, await shadow);
-    } else {
-      this.store.append({ ...base, ran: false, reason, latencyMs: null, modelMs: null });
+    try {
+      if (run && segmenter) {
+        const inference = this.infer(source, segmenter, this.grab(image), acquireStart, frame, {
+          ...base,
+          reason,
+        });
+        if (replay) Object.assign(result, await inference);
+      } else if (active && reason !== 'busy' && segmenter && (reference || this.shadowDue())) {
+        const shadow = this.shadow(segmenter, this.grab(image), { ...base, reason }, !reference);
+        if (replay) Object.assign(result, await shadow);
+      } else {
+        this.store.append({ ...base, ran: false, reason, latencyMs: null, modelMs: null });
+      }
+      result.composeMs = this.compositor.render(image, this.cache, this.settings);
+    } finally {
+      image.close();
     }
-    result.composeMs = this.compositor.render(video, this.cache, this.settings);
     result.displayed = this.cache.mask;
     this.composeMs.push(result.composeMs);
     return result;
   }
 
-  private grab(video: HTMLVideoElement): Promise<ImageBitmap> {
-    const height = Math.round((INFERENCE_WIDTH * video.videoHeight) / video.videoWidth);
-    return createImageBitmap(video, {
+  /** The model's input, made from the shared frame before it is closed. */
+  private grab(image: ImageBitmap): Promise<ImageBitmap> {
+    const height = Math.round((INFERENCE_WIDTH * image.height) / image.width);
+    return createImageBitmap(image, {
       resizeWidth: INFERENCE_WIDTH,
       resizeHeight: height,
       resizeQuality: 'medium',
@@ -239,13 +256,14 @@ export class FrameLoop {
   private async infer(
     source: FrameSource,
     segmenter: Segmenter,
+    input: Promise<ImageBitmap>,
+    start: number,
     frame: number,
     base: Omit<FrameEvent, 'ran' | 'latencyMs' | 'modelMs'>,
   ): Promise<Partial<StepResult>> {
     this.inFlight = true;
-    const start = performance.now();
     try {
-      const { mask, modelMs } = await segmenter.segment(await this.grab(source.video));
+      const { mask, modelMs } = await segmenter.segment(await input);
       if (this.source === source) this.accept(mask, frame);
       this.store.append({ ...base, ran: true, latencyMs: performance.now() - start, modelMs });
       return { reference: mask, modelMs };
@@ -286,15 +304,15 @@ export class FrameLoop {
 
   /** Runs the model on a skipped frame without billing or caching it; measures how stale the cached mask is. */
   private async shadow(
-    source: FrameSource,
     segmenter: Segmenter,
+    input: Promise<ImageBitmap>,
     base: Omit<FrameEvent, 'ran' | 'latencyMs' | 'modelMs'>,
     record: boolean,
   ): Promise<Partial<StepResult>> {
     const cached = this.cache.mask;
     this.inFlight = true;
     try {
-      const { mask, modelMs } = await segmenter.segment(await this.grab(source.video));
+      const { mask, modelMs } = await segmenter.segment(await input);
       const shadowIou =
         cached && cached.data.length === mask.data.length ? iou(cached.data, mask.data) : undefined;
       if (record && shadowIou !== undefined) this.staleness.push(shadowIou);

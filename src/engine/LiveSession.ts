@@ -2,6 +2,7 @@ import { FrameEventStore } from '../core/FrameEventStore';
 import type { GateSettings } from '../core/gate/gateSettings';
 import { type LiveStats, liveStats } from '../core/liveStats';
 import { type ModelEntry, parseModelManifest } from '../core/modelManifest';
+import { type BenchFrames, type BenchOptions, benchReplay } from './benchReplay';
 import type { CompositorSettings } from './Compositor';
 import { FrameLoop } from './FrameLoop';
 import { type FrameSource, openCamera, openClip, SourceError } from './frameSources';
@@ -72,6 +73,9 @@ export class LiveSession {
   loadingModel = false;
   notices: Notice[] = [];
   replayProgress: ReplayProgress | null = null;
+  /** Settles when the first model load has finished (loaded, fallen back, or failed with a notice). */
+  readonly modelReady: Promise<void>;
+  private markModelReady: () => void = () => undefined;
   private replayToken = 0;
   private nextNotice = 1;
   private loadToken = 0;
@@ -81,6 +85,9 @@ export class LiveSession {
 
   constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
     this.loop = new FrameLoop(canvas, this.store, this.sessionId, settings);
+    this.modelReady = new Promise((resolve) => {
+      this.markModelReady = resolve;
+    });
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -110,9 +117,11 @@ export class LiveSession {
         `No model can load: ${(err as Error).message}. The video plays without segmentation.`,
       );
     }
-    await this.playSample();
+    // ?bench=1: the bench drives the session and brings its own clip.
+    if (params.get('bench') !== '1') await this.playSample();
     this.loop.start();
     if (this.models.length > 0) await this.loadModel();
+    this.markModelReady();
   }
 
   private async switchTo(open: () => Promise<FrameSource>): Promise<boolean> {
@@ -234,6 +243,11 @@ export class LiveSession {
       }
     }
     return decisions;
+  }
+
+  /** Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference. */
+  bench(options: BenchOptions): Promise<BenchFrames> {
+    return benchReplay(this, options);
   }
 
   /** Stops a replay in progress; live playback resumes. */

@@ -1,0 +1,153 @@
+/**
+ * npm run bench -- --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID]
+ *                  [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
+ *
+ * Replays the clip frame by frame in the built app in headless Chromium (the real model, the real gate), with the
+ * model also run on every frame as the reference in the same run. Progress goes to stderr; the last line of stdout
+ * is one JSON object (also written to --out). Bad input: one line on stderr, exit 1; bad command line: exit 2.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BenchFramesLike, summarizeBench } from '../core/benchSummary.ts';
+import { createGatePolicy } from '../core/gate/createGatePolicy.ts';
+import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings.ts';
+import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
+
+const USAGE =
+  'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]';
+const BACKENDS = ['auto', 'wasm', 'webgl', 'cpu', 'webgpu'];
+const VIDEO_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mov': 'video/quicktime',
+  '.mkv': 'video/x-matroska',
+  '.ogv': 'video/ogg',
+};
+
+class InputError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(code);
+}
+
+function readVideo(path: string): Buffer {
+  try {
+    const data = readFileSync(path);
+    if (data.length === 0) throw new InputError(`video ${path} is empty`);
+    return data;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(
+      `cannot read video ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+}
+
+function readGate(path: string): GateSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError(
+      `cannot read gate file ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+  const parsed = parseGateSettings(text);
+  if (!parsed.ok) throw new InputError(`gate file ${path} is invalid: ${parsed.errors.join('; ')}`);
+  return parsed.settings;
+}
+
+function listMasks(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new InputError(`masks ${dir} is not a folder`);
+    names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.png'));
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(
+      `cannot read mask folder ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+  if (names.length === 0) throw new InputError(`mask folder ${dir} holds no .png file`);
+  return names.sort().map((n) => join(dir, n));
+}
+
+async function main(): Promise<void> {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        video: { type: 'string' },
+        policy: { type: 'string', default: 'adaptive' },
+        gate: { type: 'string' },
+        model: { type: 'string', default: 'selfie-general-tfjs' },
+        backend: { type: 'string', default: 'auto' },
+        masks: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`, 2);
+  }
+  if (!values.video) fail(`--video is required\n${USAGE}`, 2);
+  const backend = values.backend ?? 'auto';
+  if (!BACKENDS.includes(backend)) fail(`--backend must be one of ${BACKENDS.join(', ')}`, 2);
+  const policy = values.policy ?? 'adaptive';
+  try {
+    createGatePolicy(policy);
+  } catch (err) {
+    fail((err as Error).message, 2);
+  }
+
+  let video: Buffer;
+  let gate: GateSettings;
+  let masks: string[] | null;
+  try {
+    video = readVideo(values.video);
+    gate = values.gate ? readGate(values.gate) : { ...DEFAULT_GATE_SETTINGS };
+    masks = values.masks ? listMasks(values.masks) : null;
+  } catch (err) {
+    fail((err as Error).message, 1);
+  }
+
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  await ensureBuilt(log);
+  const app = await openHeadlessApp();
+  try {
+    const { page } = app;
+    const type = VIDEO_TYPES[extname(values.video).toLowerCase()] ?? 'application/octet-stream';
+    await page.route('**/__bench/video', (route) => route.fulfill({ body: video, contentType: type }));
+    if (masks) {
+      const files = masks;
+      await page.route('**/__bench/masks/*', (route) => {
+        const index = Number(new URL(route.request().url()).pathname.split('/').pop());
+        route.fulfill({ body: readFileSync(files[index]), contentType: 'image/png' });
+      });
+    }
+    await page.goto(`${app.url}/?bench=1&backend=${backend}&model=${encodeURIComponent(values.model ?? '')}`);
+    await page.waitForFunction(() => window.segmeter !== undefined);
+    log(`replaying ${values.video} (${policy}, backend ${backend})...`);
+    const frames = (await page.evaluate(
+      (opts) => {
+        const live = window.segmeter;
+        if (!live) throw new Error('the app did not start');
+        return live.bench(opts);
+      },
+      { videoUrl: '/__bench/video', policy, gate, maskUrls: masks?.map((_, i) => `/__bench/masks/${i}`) },
+    )) as BenchFramesLike;
+    if (masks && masks.length !== frames.frames) {
+      log(`note: ${masks.length} masks for ${frames.frames} frames; the first ${frames.frames} were used`);
+    }
+    const summary = summarizeBench(resolve(values.video), frames);
+    const json = JSON.stringify(summary);
+    if (values.out) writeFileSync(values.out, `${json}\n`);
+    process.stdout.write(`${json}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((err: Error) => fail(err.message.split('\n')[0], 1));

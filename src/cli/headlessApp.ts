@@ -1,0 +1,79 @@
+/**
+ * The built app in headless Chromium, for the Node tools (bench, and later sweep and report): builds the app when
+ * dist/ is missing or older than its sources, serves it with `vite preview` on a free port, and opens a page.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { build, type PreviewServer, preview } from 'vite';
+
+const ROOT = process.cwd();
+const DIST = join(ROOT, 'dist');
+const SOURCES = ['src', 'models', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Builds the app unless dist/ is newer than every source. Returns whether it built. */
+export async function ensureBuilt(log: (line: string) => void): Promise<boolean> {
+  const built = newestMtime(join(DIST, 'index.html'));
+  const sources = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
+  if (built > sources) return false;
+  log('building the app (dist/ is missing or older than its sources)...');
+  await build({ logLevel: 'error' });
+  return true;
+}
+
+export interface HeadlessApp {
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Serves dist/ and opens it in headless Chromium (Debian's where installed). */
+export async function openHeadlessApp(): Promise<HeadlessApp> {
+  const server: PreviewServer = await preview({
+    logLevel: 'error',
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('the preview server has no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: CHROMIUM_ARGS,
+    });
+    const page = await browser.newPage();
+    const opened = browser;
+    return {
+      page,
+      url,
+      async close() {
+        await opened.close();
+        await server.close();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await server.close();
+    throw err;
+  }
+}

@@ -1,0 +1,83 @@
+import type { GateSettings } from './gate/gateSettings';
+import { percentile } from './quality/percentile';
+
+/** What the page returns for one bench replay: one entry per frame (see src/engine/benchReplay.ts). */
+export interface BenchFramesLike {
+  fps: number;
+  frames: number;
+  model: string;
+  runtime: string;
+  backend: string;
+  policy: string;
+  gate: GateSettings;
+  ran: boolean[];
+  reasons: string[];
+  iou: number[];
+  gtEveryFrame: number[] | null;
+  gtPolicy: number[] | null;
+  modelMs: number[];
+  /** Reading each frame out of the video once (shared by the gate, the compositor and the model). */
+  acquireMs?: number[];
+  gateMs: number[];
+  composeMs: number[];
+}
+
+/** The JSON `npm run bench` prints as its last line. */
+export interface BenchSummary {
+  video: string;
+  frames: number;
+  fps: number;
+  model: string;
+  runtime: string;
+  backend: string;
+  policy: string;
+  gate: GateSettings;
+  inferences: number;
+  skipRatio: number;
+  reasons: Record<string, number>;
+  quality: { iouMean: number; iouP05: number; iouMin: number };
+  groundTruth: { everyFrameIouMean: number; policyIouMean: number } | null;
+  timingMs: {
+    inferenceP50: number;
+    inferenceP95: number;
+    gateP50: number;
+    composeP50: number;
+    acquireP50: number | null;
+  };
+}
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/** Summarises a bench replay: skip ratio = 1 - inferences / frames; IoU p05 is the 5th percentile over frames. */
+export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary {
+  const frames = f.ran.length;
+  if (frames === 0) throw new Error('the bench processed no frame');
+  const inferences = f.ran.filter(Boolean).length;
+  const reasons: Record<string, number> = {};
+  for (const r of f.reasons) reasons[r] = (reasons[r] ?? 0) + 1;
+  return {
+    video,
+    frames,
+    fps: f.fps,
+    model: f.model,
+    runtime: f.runtime,
+    backend: f.backend,
+    policy: f.policy,
+    gate: f.gate,
+    inferences,
+    skipRatio: 1 - inferences / frames,
+    reasons,
+    quality: { iouMean: mean(f.iou), iouP05: percentile(f.iou, 5), iouMin: Math.min(...f.iou) },
+    groundTruth:
+      f.gtEveryFrame && f.gtPolicy
+        ? { everyFrameIouMean: mean(f.gtEveryFrame), policyIouMean: mean(f.gtPolicy) }
+        : null,
+    timingMs: {
+      inferenceP50: percentile(f.modelMs, 50),
+      inferenceP95: percentile(f.modelMs, 95),
+      gateP50: percentile(f.gateMs, 50),
+      composeP50: percentile(f.composeMs, 50),
+      acquireP50: f.acquireMs?.length ? percentile(f.acquireMs, 50) : null,
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type { GateSettings } from '../core/gate/gateSettings';
+import { iou } from '../core/quality/iou';
+import { upsampleBilinear } from '../core/quality/upsampleBilinear';
+import { openClip } from './frameSources';
+import { detectFps, frameCount, seekFrame } from './frameStepper';
+import type { LiveSession } from './LiveSession';
+import type { PersonMask } from './segmenterTypes';
+
+export interface BenchOptions {
+  videoUrl: string;
+  policy: string;
+  gate?: GateSettings;
+  /** URLs of ground-truth PNG masks, frame i = URL i (nonzero = person). */
+  maskUrls?: string[];
+}
+
+/** Per-frame record of a bench replay; the Node side summarises it (src/core/benchSummary.ts). */
+export interface BenchFrames {
+  fps: number;
+  frames: number;
+  width: number;
+  height: number;
+  model: string;
+  runtime: string;
+  backend: string;
+  policy: string;
+  gate: GateSettings;
+  ran: boolean[];
+  reasons: string[];
+  /** IoU of the mask shown on frame i against the model's own mask for frame i, at the frame's resolution. */
+  iou: number[];
+  /** With ground truth: IoU of the every-frame mask and of the shown mask against it. */
+  gtEveryFrame: number[] | null;
+  gtPolicy: number[] | null;
+  modelMs: number[];
+  acquireMs: number[];
+  gateMs: number[];
+  composeMs: number[];
+}
+
+async function groundTruth(url: string, width: number, height: number): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`ground-truth mask ${url} is missing (HTTP ${response.status})`);
+  const bitmap = await createImageBitmap(await response.blob());
+  const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('canvas 2D is not available');
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const { data } = ctx.getImageData(0, 0, width, height);
+  const out = new Uint8Array(width * height);
+  for (let i = 0; i < out.length; i++) out[i] = data[i * 4] || data[i * 4 + 1] || data[i * 4 + 2] ? 255 : 0;
+  return out;
+}
+
+/**
+ * Replays a clip frame by frame under a policy while the model also runs on every frame (the reference, computed in
+ * the same run): quality is the shown mask against the model's mask for that very frame, both upsampled to the
+ * frame's resolution and cut at probability 0.5.
+ */
+export async function benchReplay(session: LiveSession, options: BenchOptions): Promise<BenchFrames> {
+  await session.modelReady;
+  const loop = session.loop;
+  const segmenter = loop.segmenter;
+  if (!segmenter) throw new Error('no model could be loaded');
+  // Through a blob URL: seekable whatever the server did with range requests.
+  const response = await fetch(options.videoUrl);
+  if (!response.ok) throw new Error(`the bench clip is missing (HTTP ${response.status})`);
+  const source = await openClip(URL.createObjectURL(await response.blob()), 'file', 'bench clip', true);
+  loop.replaying = true;
+  loop.setSource(source);
+  loop.setPolicy(options.policy, options.gate ?? loop.gateSettings);
+  const video = source.video;
+  const fps = await detectFps(video);
+  const frames = frameCount(video, fps);
+  if (options.maskUrls && options.maskUrls.length < frames) {
+    throw new Error(`${options.maskUrls.length} ground-truth masks for ${frames} frames`);
+  }
+  const width = video.videoWidth;
+  const height = video.videoHeight;
+  const shown = new Uint8Array(width * height);
+  const reference = new Uint8Array(width * height);
+  const up = (mask: PersonMask, out: Uint8Array) =>
+    upsampleBilinear(mask.data, mask.width, mask.height, out, width, height);
+  const result: BenchFrames = {
+    fps,
+    frames,
+    width,
+    height,
+    model: segmenter.info.modelId,
+    runtime: segmenter.info.runtime,
+    backend: segmenter.info.backend,
+    policy: loop.policySpec,
+    gate: loop.gateSettings,
+    ran: [],
+    reasons: [],
+    iou: [],
+    gtEveryFrame: options.maskUrls ? [] : null,
+    gtPolicy: options.maskUrls ? [] : null,
+    modelMs: [],
+    acquireMs: [],
+    gateMs: [],
+    composeMs: [],
+  };
+  loop.resetGate();
+  for (let i = 0; i < frames; i++) {
+    const step = await loop.step(source, await seekFrame(video, i, fps), true, true);
+    if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
+    up(step.reference, reference);
+    up(step.displayed, shown);
+    result.ran.push(step.ran);
+    result.reasons.push(step.reason);
+    result.iou.push(iou(shown, reference));
+    if (step.modelMs !== null) result.modelMs.push(step.modelMs);
+    result.acquireMs.push(step.acquireMs);
+    result.gateMs.push(step.gateMs);
+    result.composeMs.push(step.composeMs);
+    if (options.maskUrls) {
+      const gt = await groundTruth(options.maskUrls[i], width, height);
+      result.gtEveryFrame?.push(iou(reference, gt));
+      result.gtPolicy?.push(iou(shown, gt));
+    }
+  }
+  return result;
+}
