@@ -5,6 +5,10 @@ import { join } from 'node:path';
 export const FIXTURES = join(process.cwd(), '.cache', 'e2e-fixtures');
 export const CAMERA_CLIP = join(FIXTURES, 'camera.y4m');
 export const SHARED_MEDIA = join(process.cwd(), '..', 'shared', 'media');
+/** Two seconds of the sample clip, for replay and bench runs that must stay short. */
+export const SHORT_CLIP = join(FIXTURES, 'short.mp4');
+/** All-person ground-truth masks for SHORT_CLIP's 60 frames. */
+export const FULL_MASKS = join(FIXTURES, 'masks-full');
 
 /** Makes the fake camera's clip from a real recording at test time (y4m files are too large to commit). */
 export default function globalSetup(): void {

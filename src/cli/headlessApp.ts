@@ -8,7 +8,9 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, type PreviewServer, preview } from 'vite';
 
 const ROOT = process.cwd();
-const DIST = join(ROOT, 'dist');
+// SEGMETER_DIST: a build folder of one's own, so two people's tools on one machine do not rebuild each other's.
+const OUT_DIR = process.env.SEGMETER_DIST || 'dist';
+const DIST = join(ROOT, OUT_DIR);
 const SOURCES = ['src', 'models', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(path: string): number {
@@ -25,8 +27,8 @@ export async function ensureBuilt(log: (line: string) => void): Promise<boolean>
   const built = newestMtime(join(DIST, 'index.html'));
   const sources = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (built > sources) return false;
-  log('building the app (dist/ is missing or older than its sources)...');
-  await build({ logLevel: 'error' });
+  log(`building the app (${OUT_DIR}/ is missing or older than its sources)...`);
+  await build({ logLevel: 'error', build: { outDir: OUT_DIR } });
   return true;
 }
 
@@ -51,6 +53,7 @@ export async function openHeadlessApp(): Promise<HeadlessApp> {
   const server: PreviewServer = await preview({
     logLevel: 'error',
     preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    build: { outDir: OUT_DIR },
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('the preview server has no port');

@@ -35,6 +35,8 @@ export interface BenchSummary {
   inferences: number;
   skipRatio: number;
   reasons: Record<string, number>;
+  /** Frames the gate inferred because of a scene cut (evidence that no frame after a cut shows the old shot). */
+  sceneCutFrames: number[];
   quality: { iouMean: number; iouP05: number; iouMin: number };
   groundTruth: { everyFrameIouMean: number; policyIouMean: number } | null;
   timingMs: {
@@ -67,6 +69,7 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
     inferences,
     skipRatio: 1 - inferences / frames,
     reasons,
+    sceneCutFrames: f.reasons.flatMap((r, i) => (r === 'scene-cut' ? [i] : [])),
     quality: { iouMean: mean(f.iou), iouP05: percentile(f.iou, 5), iouMin: Math.min(...f.iou) },
     groundTruth:
       f.gtEveryFrame && f.gtPolicy

@@ -9,6 +9,7 @@ import { type FrameSource, openCamera, openClip, SourceError } from './frameSour
 import { detectFps, frameCount, seekFrame } from './frameStepper';
 import { loadSegmenter } from './loadSegmenter';
 import type { BackendChoice, Segmenter, SegmenterInfo } from './segmenterTypes';
+import { type SweepOptions, type SweepRun, sweepReplay } from './sweepReplay';
 
 export const SAMPLE_CLIP = '/sample/motion_asl_signer_640x480.mp4';
 export const SAMPLE_LABEL = 'Sample clip: ASL signer (Intel, CC BY 4.0)';
@@ -107,6 +108,8 @@ export class LiveSession {
     const backend = params.get('backend');
     if (backend && ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'].includes(backend))
       this.backendChoice = backend as BackendChoice;
+    const policy = params.get('policy');
+    if (policy) this.setPolicy(policy);
     try {
       const response = await fetch('/models/manifest.json');
       if (!response.ok) throw new Error(`/models/manifest.json is missing (HTTP ${response.status})`);
@@ -211,7 +214,7 @@ export class LiveSession {
    * Frame-stepped replay of the current clip: every frame in order, each inference awaited, so the same clip and
    * settings give the same decisions on every run. Returns each frame's decision; live playback resumes after.
    */
-  async replay(): Promise<{ ran: boolean; reason: string }[]> {
+  async replay({ resume = true } = {}): Promise<{ ran: boolean; reason: string }[]> {
     const source = this.loop.source;
     if (!source || source.kind === 'camera') throw new Error('replay needs a video file or the sample clip');
     if (!this.loop.segmenter) throw new Error('the model is still loading');
@@ -239,7 +242,7 @@ export class LiveSession {
       if (token === this.replayToken) {
         this.loop.replaying = false;
         this.loop.resetGate();
-        if (this.loop.source === source) void video.play().catch(() => undefined);
+        if (resume && this.loop.source === source) void video.play().catch(() => undefined);
       }
     }
     return decisions;
@@ -248,6 +251,11 @@ export class LiveSession {
   /** Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference. */
   bench(options: BenchOptions): Promise<BenchFrames> {
     return benchReplay(this, options);
+  }
+
+  /** One every-frame reference pass evaluating every gate setting of a grid (the Sweep view, `npm run sweep`). */
+  sweep(options: SweepOptions): Promise<SweepRun> {
+    return sweepReplay(this, options);
   }
 
   /** Stops a replay in progress; live playback resumes. */

@@ -5,9 +5,12 @@ import { EffectControls } from './EffectControls';
 import { GateControls } from './GateControls';
 import { ModelControls } from './ModelControls';
 import { Notices } from './Notices';
+import { ReportView } from './report/ReportView';
 import { SourcePicker } from './SourcePicker';
 import { StatsStrip } from './StatsStrip';
+import { SweepView } from './sweep/SweepView';
 import { useLiveSession } from './useLiveSession';
+import { useView, ViewTabs, viewPanelId } from './ViewTabs';
 
 const INITIAL_SETTINGS: CompositorSettings = { effect: 'blur', blurPx: 14, featherPx: 3, background: null };
 
@@ -15,6 +18,7 @@ export function App() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [session, snapshot] = useLiveSession(canvas, INITIAL_SETTINGS);
   const [dragging, setDragging] = useState(false);
+  const [view, setView] = useView();
 
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
@@ -29,7 +33,9 @@ export function App() {
         <h1>SegMeter</h1>
         <p>Person segmentation on this device, priced as if every frame went to the cloud.</p>
       </header>
-      <main className="layout">
+      <ViewTabs view={view} onChange={setView} />
+      {/* Live stays mounted under the other tabs: the session draws on its canvas and the Sweep view uses it. */}
+      <main className="layout" id={viewPanelId('live')} hidden={view !== 'live'}>
         <section className="stage-column" aria-label="Live view">
           <section
             aria-label="Stage: drop a video file here to play it"
@@ -58,6 +64,8 @@ export function App() {
           <CostSidePanel session={session} snapshot={snapshot} />
         </aside>
       </main>
+      <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
+      {view === 'report' && <ReportView snapshot={snapshot} />}
       <footer className="credits">
         Sample clip: Sample videos by Intel Corporation (intel-iot-devkit/sample-videos), CC BY 4.0. Model:
         MediaPipe Selfie Segmentation, Apache-2.0. Everything runs and is served from this origin.

@@ -1,5 +1,6 @@
 import { type ChangeEvent, memo, useState } from 'react';
 import { type Catalog, type CatalogEntry, parseCatalog } from '../../core/pricing/catalogSchema';
+import { downloadJson } from '../downloadJson';
 import { EntryForm } from './EntryForm';
 import { PriceSource } from './PriceSource';
 import { tierSummary } from './unitLabel';
@@ -53,15 +54,7 @@ export const CatalogEditor = memo(function CatalogEditor({ catalog, onChange, on
     accept(text, `${file.name} was not imported`, `Imported ${file.name}.`);
   };
 
-  const onExport = () => {
-    const blob = new Blob([`${JSON.stringify(catalog, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'segmeter-catalog.json';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
+  const onExport = () => downloadJson('segmeter-catalog.json', catalog);
 
   const onSubmitEntry = (raw: Record<string, unknown>) => {
     const index = editing === 'new' || editing === null ? catalog.length : editing;

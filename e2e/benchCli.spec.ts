@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { FULL_MASKS, SHORT_CLIP } from './globalSetup';
+
+// The bench drives its own headless Chromium against the built app; these runs check its contract.
+const bench = (...args: string[]) =>
+  spawnSync('node_modules/.bin/tsx', ['src/cli/bench.ts', ...args], { encoding: 'utf8', timeout: 170_000 });
+
+test('npm run bench on a short clip prints its JSON with every field in range', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'bench.json');
+  const run = bench('--video', SHORT_CLIP, '--backend', 'wasm', '--masks', FULL_MASKS, '--out', out);
+  expect(run.status, run.stderr).toBe(0);
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  const result = JSON.parse(last);
+  expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(result);
+  expect(result).toMatchObject({
+    frames: 60,
+    fps: 30,
+    model: 'selfie-general-tfjs',
+    runtime: 'tfjs',
+    backend: 'wasm',
+    policy: 'adaptive',
+  });
+  expect(result.gate.maxSkipFrames).toBeGreaterThan(0);
+  expect(result.inferences).toBeGreaterThan(0);
+  expect(result.inferences).toBeLessThan(60);
+  expect(result.skipRatio).toBeCloseTo(1 - result.inferences / 60, 12);
+  expect(Object.values(result.reasons as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(60);
+  expect(result.reasons['first-frame']).toBe(1);
+  for (const key of ['iouMean', 'iouP05', 'iouMin']) {
+    expect(result.quality[key]).toBeGreaterThan(0.5);
+    expect(result.quality[key]).toBeLessThanOrEqual(1);
+  }
+  expect(result.quality.iouMin).toBeLessThanOrEqual(result.quality.iouP05);
+  expect(result.quality.iouP05).toBeLessThanOrEqual(result.quality.iouMean);
+  expect(result.groundTruth.everyFrameIouMean).toBeGreaterThan(0);
+  expect(result.groundTruth.everyFrameIouMean).toBeLessThan(1);
+  expect(result.timingMs.inferenceP50).toBeGreaterThan(0);
+  expect(result.timingMs.inferenceP95).toBeGreaterThanOrEqual(result.timingMs.inferenceP50);
+  expect(result.timingMs.gateP50).toBeGreaterThanOrEqual(0);
+});
+
+test('every-frame policy runs the model on every frame and shows its own masks', async () => {
+  const run = bench('--video', SHORT_CLIP, '--backend', 'wasm', '--policy', 'every-frame');
+  expect(run.status, run.stderr).toBe(0);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
+  expect(result.inferences).toBe(60);
+  expect(result.skipRatio).toBe(0);
+  expect(result.quality.iouMin).toBe(1);
+});
+
+test('bad input: one line on stderr and a non-zero exit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bad-'));
+  const missing = bench('--video', join(dir, 'nope.mp4'));
+  expect(missing.status).not.toBe(0);
+  expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  expect(missing.stderr).toMatch(/cannot read video .*nope\.mp4/);
+
+  const gate = join(dir, 'gate.json');
+  writeFileSync(gate, JSON.stringify({ staticThreshold: 'low', maxSkipFrames: -1 }));
+  const badGate = bench('--video', SHORT_CLIP, '--gate', gate);
+  expect(badGate.status).not.toBe(0);
+  expect(badGate.stderr.trim().split('\n')).toHaveLength(1);
+  expect(badGate.stderr).toMatch(/staticThreshold.*maxSkipFrames/);
+
+  const noMasks = bench('--video', SHORT_CLIP, '--masks', join(dir, 'no-such-folder'));
+  expect(noMasks.status).not.toBe(0);
+  expect(noMasks.stderr).toMatch(/cannot read mask folder/);
+});

@@ -1,0 +1,135 @@
+/**
+ * npm run sweep -- --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N]
+ *                  [--out FILE]
+ *
+ * Replays the clip once in the built app in headless Chromium with the model on every frame, and evaluates every
+ * gate setting of the grid (default: defaultGrid()) against that one reference pass. Progress goes to stderr; the
+ * last line of stdout is one JSON object (also written to --out): points, the Pareto front, the recommended point.
+ * Bad input: one line on stderr, exit 1; bad command line: exit 2.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { GateSettings } from '../core/gate/gateSettings.ts';
+import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
+import { defaultGrid } from '../core/sweep/defaultGrid.ts';
+import { parseGrid } from '../core/sweep/parseGrid.ts';
+import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
+import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
+import type { SweepProgress, SweepRun } from '../engine/sweepReplay.ts';
+import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
+
+const USAGE =
+  'usage: sweep --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE]';
+const BACKENDS = ['auto', 'wasm', 'webgl', 'cpu', 'webgpu'];
+const VIDEO_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mov': 'video/quicktime',
+  '.mkv': 'video/x-matroska',
+  '.ogv': 'video/ogg',
+};
+
+class InputError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`sweep: ${message}\n`);
+  process.exit(code);
+}
+
+function readFile(kind: string, path: string): Buffer {
+  try {
+    const data = readFileSync(path);
+    if (data.length === 0) throw new InputError(`${kind} ${path} is empty`);
+    return data;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(
+      `cannot read ${kind} ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+}
+
+function readGrid(path: string): GateSettings[] {
+  const parsed = parseGrid(readFile('grid file', path).toString('utf8'));
+  if (!parsed.ok) throw new InputError(`grid file ${path} is invalid: ${parsed.errors.join('; ')}`);
+  return parsed.grid;
+}
+
+const seconds = (ms: number | null) => (ms === null ? '?' : `${Math.round(ms / 1000)} s`);
+
+async function main(): Promise<void> {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        video: { type: 'string' },
+        grid: { type: 'string' },
+        model: { type: 'string', default: 'selfie-general-tfjs' },
+        backend: { type: 'string', default: 'auto' },
+        'target-iou': { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    fail(`${(err as Error).message.split('\n')[0]}; ${USAGE}`, 2);
+  }
+  if (!values.video) fail(`--video is required; ${USAGE}`, 2);
+  const backend = values.backend ?? 'auto';
+  if (!BACKENDS.includes(backend)) fail(`--backend must be one of ${BACKENDS.join(', ')}`, 2);
+  const targetIou = values['target-iou'] === undefined ? DEFAULT_TARGET_IOU : Number(values['target-iou']);
+  if (!(targetIou >= 0 && targetIou <= 1)) fail('--target-iou must be a number within 0..1', 2);
+
+  let video: Buffer;
+  let grid: GateSettings[];
+  try {
+    video = readFile('video', values.video);
+    grid = values.grid ? readGrid(values.grid) : defaultGrid();
+  } catch (err) {
+    fail((err as Error).message, 1);
+  }
+
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  await ensureBuilt(log);
+  const app = await openHeadlessApp();
+  try {
+    const { page } = app;
+    const type = VIDEO_TYPES[extname(values.video).toLowerCase()] ?? 'application/octet-stream';
+    await page.route('**/__sweep/video', (route) => route.fulfill({ body: video, contentType: type }));
+    let lastLogged = 0;
+    await page.exposeFunction('__sweepProgress', (p: SweepProgress) => {
+      const now = Date.now();
+      if (now - lastLogged < 5000 && p.framesDone < p.frames) return;
+      lastLogged = now;
+      log(
+        `  ${p.done}/${p.total} point-frames (frame ${p.framesDone}/${p.frames}), ${seconds(p.msLeft)} left`,
+      );
+    });
+    await page.goto(`${app.url}/?bench=1&backend=${backend}&model=${encodeURIComponent(values.model ?? '')}`);
+    await page.waitForFunction(() => window.segmeter !== undefined);
+    log(`sweeping ${values.video} over ${grid.length} gate settings (backend ${backend})...`);
+    const run = await page.evaluate(
+      (opts) => {
+        const live = window.segmeter;
+        if (!live) throw new Error('the app did not start');
+        // The exposed binding itself, not a wrapper: tsx would name a nested function with a helper the page lacks.
+        const onProgress = (window as unknown as { __sweepProgress: (p: SweepProgress) => void })
+          .__sweepProgress;
+        return live.sweep({ ...opts, onProgress });
+      },
+      { videoUrl: '/__sweep/video', grid },
+    );
+    const result = summarizeSweep(resolve(values.video), (run as SweepRun).frames, (run as SweepRun).points, {
+      targetIou,
+      catalog: loadDefaultCatalog(),
+    });
+    const json = JSON.stringify(result);
+    if (values.out) writeFileSync(values.out, `${json}\n`);
+    process.stdout.write(`${json}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((err: Error) => fail(err.message.split('\n')[0], 1));

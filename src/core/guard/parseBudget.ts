@@ -1,0 +1,66 @@
+import type { Catalog, ParseResult } from '../pricing/catalogSchema.ts';
+import { isPriced } from '../pricing/catalogSchema.ts';
+
+/** A spending limit on one catalog entry, as the bench's `--budget FILE` and the budget panel give it. */
+export interface BudgetConfig {
+  /** The catalog entry the session is priced against. */
+  catalogId: string;
+  /** Hard limit, USD: at or above it no more inferences run. */
+  limitUSD: number;
+  /** Soft limit as a share of limitUSD, in (0, 1]: at or above it, an alert and the cost-saver mode. */
+  softAt: number;
+}
+
+/** What a budget file may contain: softAt may be left out. */
+export type BudgetConfigInput = Omit<BudgetConfig, 'softAt'> & { softAt?: number };
+
+export const DEFAULT_SOFT_AT = 0.8;
+
+const KNOWN = new Set(['catalogId', 'limitUSD', 'softAt']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks a budget (JSON text or a parsed value), e.g. `{ "catalogId": "aws-rekognition-image-group2",
+ * "limitUSD": 0.5 }`. Every bad or unknown field is listed, not just the first. With `catalog`, the id must name an
+ * entry of it that has a public price (a budget on "no public price" could never be reached).
+ */
+export function parseBudget(json: unknown, catalog?: Catalog): ParseResult<BudgetConfig> {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (e) {
+      return {
+        ok: false,
+        errors: [`(root): not valid JSON (${e instanceof Error ? e.message : String(e)})`],
+      };
+    }
+  }
+  if (!isRecord(value)) return { ok: false, errors: ['(root): a budget must be a JSON object'] };
+  const errors: string[] = [];
+  for (const key of Object.keys(value)) {
+    if (!KNOWN.has(key)) errors.push(`${key}: unknown field`);
+  }
+  const { catalogId, limitUSD, softAt = DEFAULT_SOFT_AT } = value;
+  if (typeof catalogId !== 'string' || catalogId.trim() === '') {
+    errors.push('catalogId: must be a non-empty string');
+  } else if (catalog) {
+    const entry = catalog.find((e) => e.id === catalogId);
+    if (!entry) errors.push(`catalogId: no catalog entry "${catalogId}"`);
+    else if (!isPriced(entry)) errors.push(`catalogId: "${catalogId}" has no public price`);
+  }
+  if (typeof limitUSD !== 'number' || !Number.isFinite(limitUSD) || limitUSD <= 0) {
+    errors.push('limitUSD: must be a number > 0');
+  }
+  if (typeof softAt !== 'number' || !Number.isFinite(softAt) || softAt <= 0 || softAt > 1) {
+    errors.push('softAt: must be a number in (0, 1]');
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { catalogId: catalogId as string, limitUSD: limitUSD as number, softAt: softAt as number },
+  };
+}

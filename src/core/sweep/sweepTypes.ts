@@ -1,0 +1,29 @@
+import type { GateSettings } from '../gate/gateSettings.ts';
+
+/** One grid point's measured outcome over a clip. */
+export interface SweepPoint {
+  gate: GateSettings;
+  /** 1 - inferences / frames. */
+  skipRatio: number;
+  /** Mean over frames of the IoU of the shown mask against the model's every-frame mask. */
+  iouMean: number;
+  /** 5th percentile of that IoU over frames. */
+  iouP05: number;
+  /** As-if cost of what this point ran, per 1,000 source frames, at the default catalog's per-image price. */
+  asIfUSDPer1000Frames?: number | null;
+}
+
+/** What `npm run sweep` prints as its last line and the Sweep view exports. */
+export interface SweepResult {
+  video: string;
+  frames: number;
+  points: SweepPoint[];
+  /** Indexes into points of the Pareto front, by skipRatio ascending. */
+  pareto: number[];
+  recommended: SweepPoint | null;
+  /** The rule the recommendation used. */
+  targetIou: number;
+  minIouP05: number;
+  /** Catalog id the as-if costs are priced with. */
+  asIfEntry?: string;
+}

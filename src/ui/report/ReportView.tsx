@@ -1,0 +1,233 @@
+import { useEffect, useMemo, useState } from 'react';
+import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
+import { formatCount } from '../../core/pricing/formatUSD';
+import type { Scenario } from '../../core/pricing/scenarioSchema';
+import { buildReport } from '../../core/report/buildReport';
+import {
+  type MeasuredFigures,
+  measuredFromBench,
+  measuredFromSweep,
+} from '../../core/report/measuredFigures';
+import { REPORT_DEFAULT_SCENARIO } from '../../core/report/reportDefaults';
+import { readReportQuery, reportQuery } from '../../core/report/reportQuery';
+import type { SessionSnapshot } from '../../engine/LiveSession';
+import { parseScenarioForm, SCENARIO_FIELDS, type ScenarioForm } from '../cost/scenarioForm';
+import { SweepChart } from '../sweep/SweepChart';
+import { viewPanelId } from '../ViewTabs';
+import { ReportAssumptions } from './ReportAssumptions';
+import { ReportCostChart } from './ReportCostChart';
+import { ReportTable } from './ReportTable';
+import './report.css';
+
+interface Props {
+  /** The live session's snapshot: its figures can feed the report. */
+  snapshot: SessionSnapshot | null;
+}
+
+function toForm(s: Partial<Scenario>): ScenarioForm {
+  const form = {} as ScenarioForm;
+  for (const { key } of SCENARIO_FIELDS) {
+    const v = s[key] ?? REPORT_DEFAULT_SCENARIO[key];
+    form[key] = v === undefined ? '' : String(v);
+  }
+  return form;
+}
+
+/** Live figures: the ratio the session ran at and its median model time; the live view measures no IoU. */
+function liveFigures(snapshot: SessionSnapshot): MeasuredFigures | null {
+  const { frames, inferences } = snapshot.totals;
+  if (frames === 0) return null;
+  return {
+    source: 'live',
+    label: `${snapshot.source?.label ?? 'live session'} (${snapshot.gate.policy})`,
+    frames,
+    skipRatio: 1 - inferences / frames,
+    iouMean: null,
+    iouP05: null,
+    modelMsP50: snapshot.stats.modelMsP50,
+  };
+}
+
+const fixed = (v: number | null, d = 3) => (v === null ? '–' : v.toFixed(d));
+
+/**
+ * A printable report: a scenario and measured figures become a monthly cost table per provider, the assumptions
+ * behind each price, the charts, and the quality the saving costs. Everything is in the URL (`?view=report&
+ * scenario=…&measured=…`), so a link reproduces it; `npm run report` prints this view headlessly.
+ */
+export function ReportView({ snapshot }: Props) {
+  const catalog = useMemo(loadDefaultCatalog, []);
+  const initial = useMemo(() => readReportQuery(location.search, catalog), [catalog]);
+  const [form, setForm] = useState<ScenarioForm>(() =>
+    toForm(initial.scenario?.ok ? initial.scenario.value : REPORT_DEFAULT_SCENARIO),
+  );
+  const [providers] = useState<string[]>(() =>
+    initial.scenario?.ok && initial.scenario.value.providers
+      ? initial.scenario.value.providers
+      : [...(REPORT_DEFAULT_SCENARIO.providers ?? [])],
+  );
+  const [measured, setMeasured] = useState<MeasuredFigures | null>(() =>
+    initial.measured?.ok ? initial.measured.value : null,
+  );
+  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const linkErrors = [
+    ...(initial.scenario && !initial.scenario.ok ? initial.scenario.errors : []),
+    ...(initial.measured && !initial.measured.ok ? initial.measured.errors : []),
+  ];
+
+  const parsed = useMemo(() => parseScenarioForm(form, providers, catalog), [form, providers, catalog]);
+  const report = useMemo(
+    () => (parsed.ok ? buildReport(parsed.value, measured, catalog) : null),
+    [parsed, measured, catalog],
+  );
+  const query = parsed.ok ? reportQuery(parsed.value, measured) : null;
+
+  // The URL follows the inputs, so the address bar is always a link to this very report.
+  useEffect(() => {
+    if (!query) return;
+    const params = new URLSearchParams(location.search);
+    const next = new URLSearchParams(query);
+    params.delete('measured');
+    for (const [k, v] of next) params.set(k, v);
+    history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
+  }, [query]);
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    const bench = measuredFromBench(text);
+    const sweep = bench.ok ? bench : measuredFromSweep(text);
+    if (sweep.ok) {
+      setMeasured(sweep.value);
+      setImportErrors([]);
+    } else {
+      setImportErrors([`${file.name} is neither a bench nor a sweep output:`, ...sweep.errors]);
+    }
+  };
+
+  const live = snapshot ? liveFigures(snapshot) : null;
+  const link = query ? `${location.origin}${location.pathname}?${query}` : '';
+
+  return (
+    <section
+      id={viewPanelId('report')}
+      className="view-panel report-view"
+      aria-labelledby="report-heading"
+      data-testid="report"
+      data-ready={report !== null}
+    >
+      <h2 id="report-heading">Edge vs cloud: monthly cost report</h2>
+      <div className="no-print">
+        <div className="scenario-grid">
+          {SCENARIO_FIELDS.map((f) => (
+            <label key={f.key}>
+              {f.label}
+              <input
+                type="number"
+                min={0}
+                step={f.step}
+                value={form[f.key]}
+                disabled={f.key === 'inferenceRatio' && measured !== null}
+                data-testid={`report-${f.key}`}
+                onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={!live}
+            data-testid="report-use-live"
+            onClick={() => live && setMeasured(live)}
+          >
+            Use the live session
+          </button>
+          <label className="button">
+            Import bench or sweep JSON
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="sr-only"
+              data-testid="report-import"
+              onChange={(e) => void onImport(e.target.files?.[0])}
+            />
+          </label>
+          <button type="button" disabled={!measured} onClick={() => setMeasured(null)}>
+            Clear measured figures
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+        {[...linkErrors, ...importErrors].length > 0 && (
+          <ul className="errors" role="alert" data-testid="report-errors">
+            {[...linkErrors, ...importErrors].map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        {!parsed.ok && (
+          <ul className="errors" role="alert">
+            {parsed.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        <label className="report-link">
+          Link to this report
+          <input
+            type="text"
+            readOnly
+            value={link}
+            data-testid="report-link"
+            onFocus={(e) => e.target.select()}
+          />
+        </label>
+      </div>
+      {report && (
+        <>
+          <section aria-labelledby="report-scenario-heading">
+            <h3 id="report-scenario-heading">Scenario</h3>
+            <p data-testid="report-scenario">
+              {formatCount(report.scenario.users)} users a day ×{' '}
+              {formatCount(report.scenario.secondsPerUserPerDay)} s × {formatCount(report.scenario.fps)} fps ×{' '}
+              {formatCount(report.scenario.days)} days = {formatCount(report.framesPerMonth)} frames and{' '}
+              {formatCount(report.sessionsPerMonth)} sessions a month; peak{' '}
+              {formatCount(report.scenario.peakConcurrentStreams)} concurrent streams,{' '}
+              {formatCount(report.scenario.frameBytes)} bytes a frame.
+            </p>
+            <p data-testid="report-measured">
+              {measured
+                ? `Measured (${measured.source}): ${measured.label}; ${measured.frames ?? '?'} frames, ${(measured.skipRatio * 100).toFixed(1)}% skipped, model ${measured.modelMsP50 === null ? 'time not measured' : `${measured.modelMsP50.toFixed(1)} ms per inference`}.`
+                : `No measured figures: inference ratio ${report.scenario.inferenceRatio} as entered.`}
+            </p>
+          </section>
+          <ReportTable report={report} />
+          <section aria-labelledby="report-quality-heading">
+            <h3 id="report-quality-heading">The quality the saving costs</h3>
+            <p data-testid="report-quality">
+              {measured && measured.iouMean !== null
+                ? `Skipping ${(measured.skipRatio * 100).toFixed(1)}% of the inferences keeps the shown mask at mean IoU ${fixed(measured.iouMean)} (5th percentile ${fixed(measured.iouP05)}) against the model's every-frame mask: ${((1 - measured.iouMean) * 100).toFixed(1)}% of the mask area is off on an average frame.`
+                : 'Not measured: import a bench or sweep output to show what skipping costs in mask quality.'}
+            </p>
+          </section>
+          <section aria-labelledby="report-charts-heading">
+            <h3 id="report-charts-heading">Charts</h3>
+            <ReportCostChart rows={report.providers} />
+            {measured?.sweep && (
+              <SweepChart
+                points={measured.sweep.points}
+                pareto={measured.sweep.pareto}
+                recommended={measured.sweep.recommended}
+                targetIou={0.95}
+                width={720}
+              />
+            )}
+          </section>
+          <ReportAssumptions report={report} catalog={catalog} />
+        </>
+      )}
+    </section>
+  );
+}
