@@ -1,6 +1,7 @@
 /**
  * npm run bench -- --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID]
  *                  [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
+ *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME]
  *
  * Replays the clip frame by frame in the built app in headless Chromium (the real model, the real gate), with the
  * model also run on every frame as the reference in the same run. Progress goes to stderr; the last line of stdout
@@ -10,12 +11,24 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchFramesLike, summarizeBench } from '../core/benchSummary.ts';
+import type { FrameEvent } from '../core/frameEvent.ts';
 import { createGatePolicy } from '../core/gate/createGatePolicy.ts';
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings.ts';
+import { type BudgetConfig, parseBudget } from '../core/guard/parseBudget.ts';
+import { toFrameLogRecords, toNdjson } from '../core/log/frameLog.ts';
+import { isPriced } from '../core/pricing/catalogSchema.ts';
+import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
 
 const USAGE =
-  'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]';
+  'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME]';
+/** The entries each frame of --events is priced for: a per-image, a per-minute, a per-16-frames and a GPU-hour API. */
+const EVENT_ENTRIES = [
+  'aws-rekognition-image-group2',
+  'aws-rekognition-video-stored',
+  'fal-sam3-video',
+  'aws-ec2-g4dn-xlarge',
+];
 const BACKENDS = ['auto', 'wasm', 'webgl', 'cpu', 'webgpu'];
 const VIDEO_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
@@ -59,6 +72,20 @@ function readGate(path: string): GateSettings {
   return parsed.settings;
 }
 
+function readBudget(path: string): BudgetConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError(
+      `cannot read budget file ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+  const parsed = parseBudget(text, loadDefaultCatalog());
+  if (!parsed.ok) throw new InputError(`budget file ${path} is invalid: ${parsed.errors.join('; ')}`);
+  return parsed.value;
+}
+
 function listMasks(dir: string): string[] {
   let names: string[];
   try {
@@ -86,6 +113,9 @@ async function main(): Promise<void> {
         backend: { type: 'string', default: 'auto' },
         masks: { type: 'string' },
         out: { type: 'string' },
+        budget: { type: 'string' },
+        events: { type: 'string' },
+        'inject-runaway': { type: 'string' },
       },
       strict: true,
     }));
@@ -102,13 +132,20 @@ async function main(): Promise<void> {
     fail((err as Error).message, 2);
   }
 
+  const runawayAt = values['inject-runaway'] === undefined ? undefined : Number(values['inject-runaway']);
+  if (runawayAt !== undefined && !(Number.isInteger(runawayAt) && runawayAt >= 0)) {
+    fail('--inject-runaway must be a frame index (an integer >= 0)', 2);
+  }
+
   let video: Buffer;
   let gate: GateSettings;
   let masks: string[] | null;
+  let budget: BudgetConfig | undefined;
   try {
     video = readVideo(values.video);
     gate = values.gate ? readGate(values.gate) : { ...DEFAULT_GATE_SETTINGS };
     masks = values.masks ? listMasks(values.masks) : null;
+    budget = values.budget ? readBudget(values.budget) : undefined;
   } catch (err) {
     fail((err as Error).message, 1);
   }
@@ -136,12 +173,25 @@ async function main(): Promise<void> {
         if (!live) throw new Error('the app did not start');
         return live.bench(opts);
       },
-      { videoUrl: '/__bench/video', policy, gate, maskUrls: masks?.map((_, i) => `/__bench/masks/${i}`) },
-    )) as BenchFramesLike;
+      {
+        videoUrl: '/__bench/video',
+        policy,
+        gate,
+        maskUrls: masks?.map((_, i) => `/__bench/masks/${i}`),
+        budget,
+        injectRunaway: runawayAt,
+      },
+    )) as BenchFramesLike & { events: FrameEvent[] };
     if (masks && masks.length !== frames.frames) {
       log(`note: ${masks.length} masks for ${frames.frames} frames; the first ${frames.frames} were used`);
     }
     const summary = summarizeBench(resolve(values.video), frames);
+    if (values.events) {
+      const catalog = loadDefaultCatalog().filter(isPriced);
+      const ids = new Set([...EVENT_ENTRIES, ...(budget ? [budget.catalogId] : [])]);
+      const entries = catalog.filter((e) => ids.has(e.id));
+      writeFileSync(values.events, toNdjson(toFrameLogRecords(frames.events, entries, { fps: frames.fps })));
+    }
     const json = JSON.stringify(summary);
     if (values.out) writeFileSync(values.out, `${json}\n`);
     process.stdout.write(`${json}\n`);

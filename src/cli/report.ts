@@ -1,5 +1,5 @@
 /**
- * npm run report -- --scenario FILE [--bench FILE] [--sweep FILE] [--out DIR]
+ * npm run report -- --scenario FILE [--bench FILE] [--sweep FILE] [--out DIR (default bench-out/report)]
  *
  * Prices a scenario with measured figures (a bench output sets the inference ratio, quality and model time; a sweep
  * output its recommended point and its chart) and renders the app's Report view headlessly from its URL into
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
         scenario: { type: 'string' },
         bench: { type: 'string' },
         sweep: { type: 'string' },
-        out: { type: 'string', default: 'report-output' },
+        out: { type: 'string', default: 'bench-out/report' },
       },
       strict: true,
     }));
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     fail((err as Error).message, 1);
   }
 
-  const out = resolve(values.out ?? 'report-output');
+  const out = resolve(values.out ?? 'bench-out/report');
   try {
     mkdirSync(out, { recursive: true });
   } catch (err) {

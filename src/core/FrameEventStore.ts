@@ -23,7 +23,8 @@ export class FrameEventStore {
   append(e: FrameEvent): void {
     this.events.push(e);
     const t = this.totals;
-    t.frames++;
+    // A duplicate is an extra inference on a frame already logged: it is billed but is not another frame.
+    if (e.reason !== 'duplicate') t.frames++;
     if (e.ran) t.inferences++;
     if (e.error) t.errors++;
     t.reasons[e.reason] = (t.reasons[e.reason] ?? 0) + 1;

@@ -1,4 +1,5 @@
 import type { GateSettings } from './gate/gateSettings';
+import type { BudgetSummary } from './guard/BudgetGuard';
 import { percentile } from './quality/percentile';
 
 /** What the page returns for one bench replay: one entry per frame (see src/engine/benchReplay.ts). */
@@ -20,6 +21,8 @@ export interface BenchFramesLike {
   acquireMs?: number[];
   gateMs: number[];
   composeMs: number[];
+  budget?: BudgetSummary | null;
+  anomaly?: { detectedAtFrame: number | null; action: string | null };
 }
 
 /** The JSON `npm run bench` prints as its last line. */
@@ -39,6 +42,10 @@ export interface BenchSummary {
   sceneCutFrames: number[];
   quality: { iouMean: number; iouP05: number; iouMin: number };
   groundTruth: { everyFrameIouMean: number; policyIouMean: number } | null;
+  /** With --budget: where the soft and hard limits were reached, and that nothing ran after the hard one. */
+  budget: BudgetSummary | null;
+  /** The first anomaly: the runaway guard disabling inference, or a rate/cost alert. */
+  anomaly: { detectedAtFrame: number | null; action: string | null };
   timingMs: {
     inferenceP50: number;
     inferenceP95: number;
@@ -75,6 +82,8 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
       f.gtEveryFrame && f.gtPolicy
         ? { everyFrameIouMean: mean(f.gtEveryFrame), policyIouMean: mean(f.gtPolicy) }
         : null,
+    budget: f.budget ?? null,
+    anomaly: f.anomaly ?? { detectedAtFrame: null, action: null },
     timingMs: {
       inferenceP50: percentile(f.modelMs, 50),
       inferenceP95: percentile(f.modelMs, 95),

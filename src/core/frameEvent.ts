@@ -21,7 +21,19 @@ export type GateReason =
   /** The gate asked for inference but one was still in flight: inference never queues behind itself. */
   | 'busy'
   /** The effect is off, so nothing needs a mask. */
-  | 'effect-off';
+  | 'effect-off'
+  /** The tab is hidden: nothing is inferred for a view nobody sees. */
+  | 'hidden'
+  /** The gate asked, the budget's hard limit refused: segmentation paused. */
+  | 'budget'
+  /** The gate asked, the budget's cost-saver mode refused: its inference-rate cap. */
+  | 'cost-saver'
+  /** The gate asked, the runaway guard had disabled inference. */
+  | 'runaway'
+  /** The gate asked, the (simulated) cloud's send-rate limiter refused: slow answers lower the send rate. */
+  | 'throttled'
+  /** An extra inference on a frame that already has its event (the simulated runaway bug): billed, not a frame. */
+  | 'duplicate';
 
 export type Runtime = 'tfjs' | 'mediapipe';
 export type Backend = 'webgl' | 'wasm' | 'cpu' | 'webgpu' | 'mediapipe-gpu';
@@ -60,4 +72,14 @@ export interface FrameEvent {
   /** Motion score the gate saw, 0..255 mean absolute difference; null when the gate does not measure motion. */
   motion: number | null;
   mode: SegmentationMode;
+}
+
+/**
+ * A frame of a stream that is being segmented (what a per-minute video API would bill): not paused, not hidden,
+ * effect on, and not an extra inference on an already logged frame.
+ */
+export function isSegmentedFrame(e: Pick<FrameEvent, 'mode' | 'reason'>): boolean {
+  return (
+    e.mode !== 'paused' && e.reason !== 'effect-off' && e.reason !== 'hidden' && e.reason !== 'duplicate'
+  );
 }

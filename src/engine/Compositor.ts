@@ -43,8 +43,8 @@ export class Compositor {
     this.ctx = ctx;
   }
 
-  /** Draws one output frame; returns the ms it took. */
-  render(frame: ImageBitmap, cache: MaskCache, settings: CompositorSettings): number {
+  /** Draws one output frame; with `fullBlur` (segmentation paused) the whole frame is blurred. Returns its ms. */
+  render(frame: ImageBitmap, cache: MaskCache, settings: CompositorSettings, fullBlur = false): number {
     const start = performance.now();
     const w = frame.width;
     const h = frame.height;
@@ -54,6 +54,10 @@ export class Compositor {
       this.canvas.height = h;
     }
     const ctx = this.ctx;
+    if (fullBlur && settings.effect !== 'off') {
+      this.drawBlurred(frame, w, h, settings.blurPx);
+      return performance.now() - start;
+    }
     if (settings.effect === 'off' || !cache.mask) {
       ctx.drawImage(frame, 0, 0, w, h);
       return performance.now() - start;
@@ -79,21 +83,25 @@ export class Compositor {
     if (settings.effect === 'replace' && settings.background) {
       this.drawCover(settings.background, w, h);
     } else {
-      // Blurring at half resolution costs a quarter as much and looks the same once blurred.
-      const [small, sctx] = this.blurred;
-      const sw = Math.ceil(w / 2);
-      const sh = Math.ceil(h / 2);
-      if (small.width !== sw || small.height !== sh) {
-        small.width = sw;
-        small.height = sh;
-      }
-      sctx.filter = `blur(${Math.max(0, settings.blurPx / 2)}px)`;
-      sctx.drawImage(frame, 0, 0, sw, sh);
-      sctx.filter = 'none';
-      ctx.drawImage(small, 0, 0, w, h);
+      this.drawBlurred(frame, w, h, settings.blurPx);
     }
     ctx.drawImage(person, 0, 0);
     return performance.now() - start;
+  }
+
+  /** The frame, blurred, over the whole output. Blurring at half resolution costs a quarter and looks the same. */
+  private drawBlurred(frame: ImageBitmap, w: number, h: number, blurPx: number): void {
+    const [small, sctx] = this.blurred;
+    const sw = Math.ceil(w / 2);
+    const sh = Math.ceil(h / 2);
+    if (small.width !== sw || small.height !== sh) {
+      small.width = sw;
+      small.height = sh;
+    }
+    sctx.filter = `blur(${Math.max(0, blurPx / 2)}px)`;
+    sctx.drawImage(frame, 0, 0, sw, sh);
+    sctx.filter = 'none';
+    this.ctx.drawImage(small, 0, 0, w, h);
   }
 
   /** The mask at output resolution as white with alpha = coverage, feathered; rebuilt when the mask changes. */

@@ -4,6 +4,8 @@ import { createGatePolicy } from '../core/gate/createGatePolicy';
 import type { GatePolicy } from '../core/gate/GatePolicy';
 import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../core/gate/gateSettings';
 import { MotionGate } from '../core/gate/MotionGate';
+import type { CostWatch } from '../core/guard/CostWatch';
+import { RunawayGuard } from '../core/guard/RunawayGuard';
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../core/motion/greyThumbnail';
 import { MotionScorer } from '../core/motion/MotionScorer';
 import { iou } from '../core/quality/iou';
@@ -11,6 +13,7 @@ import { Compositor, type CompositorSettings } from './Compositor';
 import { FrameSampler } from './FrameSampler';
 import type { FrameSource } from './frameSources';
 import { MaskCache } from './MaskCache';
+import { SimulatedCloudSegmenter } from './SimulatedCloudSegmenter';
 import type { PersonMask, Segmenter } from './segmenterTypes';
 
 /** Keeps the last N samples of a measure for medians and live readouts, without growing. */
@@ -51,6 +54,10 @@ type EventBase = Omit<FrameEvent, 'ran' | 'reason' | 'latencyMs' | 'modelMs'>;
 
 /** The model's input width: masks come back at this size and are upsampled by the compositor. */
 const INFERENCE_WIDTH = 256;
+/** Cost-saver mode sends a smaller frame: less to resize and read back (and, for a cloud API, to upload). */
+const REDUCED_INFERENCE_WIDTH = 160;
+/** Requests the simulated runaway bug makes per frame. */
+const RUNAWAY_CALLS_PER_FRAME = 10;
 
 /**
  * The one flow: source frame -> gate -> segmenter -> mask cache -> compositor, one FrameEvent per frame.
@@ -77,6 +84,19 @@ export class FrameLoop {
   inferenceEnabled = true;
   /** True while a replay drives the loop; live video callbacks are ignored. */
   replaying = false;
+  /** The tab is hidden: no inference for a view nobody sees. */
+  hidden = false;
+  /** Budget and anomaly watch over the FrameEvent stream (set by the session); its guard can refuse inferences. */
+  costWatch: CostWatch | null = null;
+  /** Disables inference when something requests it many times per frame (see RunawayGuard). */
+  readonly runaway = new RunawayGuard();
+  /** From this frame on, a simulated bug requests inference many times per frame; null = no bug. */
+  simulateRunawayFrom: number | null = null;
+  /** What a paused (budget or runaway) stream shows: the last mask, or a plain full-frame blur. */
+  pausedFallback: 'last-mask' | 'full-blur' = 'last-mask';
+  /** Called once when the runaway guard trips, with its reason. */
+  onRunaway: ((reason: string) => void) | null = null;
+  private lastInferenceMediaTime: number | null = null;
   private policy: GatePolicy = createGatePolicy('adaptive', this.gateSettings);
   private readonly scorer = new MotionScorer();
   private readonly sampler = new FrameSampler();
@@ -97,8 +117,15 @@ export class FrameLoop {
     this.compositor = new Compositor(canvas);
   }
 
+  private get maxQuality(): boolean {
+    return this.policySpec === 'adaptive' && this.gateSettings.maxQuality;
+  }
+
+  /** full, max-quality, reduced (budget soft limit: cost-saver) or paused (budget hard limit, runaway guard). */
   get mode(): SegmentationMode {
-    return this.policySpec === 'adaptive' && this.gateSettings.maxQuality ? 'max-quality' : 'full';
+    if (this.runaway.trip) return 'paused';
+    const requested = this.maxQuality ? 'max-quality' : 'full';
+    return this.costWatch?.guard?.mode(requested) ?? requested;
   }
 
   /** Switches the policy ('adaptive', 'every-frame', 'stride:N'); throws a RangeError on a bad spec. */
@@ -130,6 +157,7 @@ export class FrameLoop {
     this.scorer.reset();
     this.cache.clear();
     this.skipsSinceShadow = 0;
+    this.lastInferenceMediaTime = null;
   }
 
   start(): void {
@@ -169,9 +197,9 @@ export class FrameLoop {
     let reason: GateReason;
     let run = false;
     let motion: number | null = null;
-    const active = this.inferenceEnabled && this.settings.effect !== 'off';
+    const active = this.inferenceEnabled && !this.hidden && this.settings.effect !== 'off';
     if (!active) {
-      reason = 'effect-off';
+      reason = this.settings.effect === 'off' || !this.inferenceEnabled ? 'effect-off' : 'hidden';
     } else {
       let sceneChange: number | null = null;
       if (this.policy.needsMotion) {
@@ -183,13 +211,17 @@ export class FrameLoop {
       const decision = this.policy.decide({ frame, motion, sceneChange });
       reason = decision.reason;
       run = decision.run;
-      if (run && (this.inFlight || !this.segmenter)) {
-        run = false;
-        reason = 'busy';
+      if (run) {
+        const refusal = this.refusal(frame, mediaTime);
+        if (refusal) {
+          run = false;
+          reason = refusal;
+        }
       }
       if (run) {
         this.policy.noteInference(frame);
         this.scorer.noteInference();
+        this.lastInferenceMediaTime = mediaTime;
       }
     }
     const gateMs = performance.now() - gateStart;
@@ -234,7 +266,12 @@ export class FrameLoop {
       } else {
         this.store.append({ ...base, ran: false, reason, latencyMs: null, modelMs: null });
       }
-      result.composeMs = this.compositor.render(image, this.cache, this.settings);
+      if (active && segmenter && this.simulateRunawayFrom !== null && frame >= this.simulateRunawayFrom) {
+        const calls = this.runawayBug(segmenter, image, frame, mediaTime, base);
+        if (replay) await calls;
+      }
+      const fullBlur = this.mode === 'paused' && this.pausedFallback === 'full-blur';
+      result.composeMs = this.compositor.render(image, this.cache, this.settings, fullBlur);
     } finally {
       image.close();
     }
@@ -243,14 +280,81 @@ export class FrameLoop {
     return result;
   }
 
-  /** The model's input, made from the shared frame before it is closed. */
+  /**
+   * Why an inference the gate asked for may not start, in order: the runaway guard, the budget (hard limit, or the
+   * cost-saver rate cap), the cloud's send-rate limiter, one already in flight. Null = go ahead (and the request
+   * is counted by the runaway guard).
+   */
+  private refusal(frame: number, mediaTime: number): GateReason | null {
+    if (this.runaway.trip) return 'runaway';
+    const guard = this.costWatch?.guard;
+    const since = this.lastInferenceMediaTime === null ? null : mediaTime - this.lastInferenceMediaTime;
+    // A clip that loops steps media time back: treat that as long ago rather than as negative time.
+    if (guard && !guard.allows(this.maxQuality, since !== null && since >= 0 ? since : null)) {
+      return guard.state === 'hard' ? 'budget' : 'cost-saver';
+    }
+    if (this.segmenter instanceof SimulatedCloudSegmenter && !this.segmenter.maySend()) return 'throttled';
+    if (this.inFlight || !this.segmenter) return 'busy';
+    const tripped = this.runaway.noteRequest(frame, mediaTime);
+    if (tripped) {
+      this.onRunaway?.(tripped);
+      return 'runaway';
+    }
+    return null;
+  }
+
+  /**
+   * The simulated bug: requests inference over and over on one frame, past the in-flight check. Each request that
+   * the runaway guard lets through is a real, billed inference (logged as 'duplicate'); the guard stops it.
+   */
+  private async runawayBug(
+    segmenter: Segmenter,
+    image: ImageBitmap,
+    frame: number,
+    mediaTime: number,
+    base: EventBase,
+  ): Promise<void> {
+    const calls: Promise<unknown>[] = [];
+    for (let k = 0; k < RUNAWAY_CALLS_PER_FRAME && !this.runaway.trip; k++) {
+      const tripped = this.runaway.noteRequest(frame, mediaTime);
+      if (tripped) {
+        this.onRunaway?.(tripped);
+        break;
+      }
+      const start = performance.now();
+      const input = this.grab(image);
+      calls.push(
+        input
+          .then((bitmap) => segmenter.segment(bitmap))
+          .then(({ modelMs }) =>
+            this.store.append({
+              ...base,
+              ran: true,
+              reason: 'duplicate',
+              latencyMs: performance.now() - start,
+              modelMs,
+            }),
+          )
+          .catch((err: Error) =>
+            this.store.append({
+              ...base,
+              ran: true,
+              reason: 'duplicate',
+              latencyMs: null,
+              modelMs: null,
+              error: err.message,
+            }),
+          ),
+      );
+    }
+    await Promise.all(calls);
+  }
+
+  /** The model's input, made from the shared frame before it is closed; smaller in cost-saver mode. */
   private grab(image: ImageBitmap): Promise<ImageBitmap> {
-    const height = Math.round((INFERENCE_WIDTH * image.height) / image.width);
-    return createImageBitmap(image, {
-      resizeWidth: INFERENCE_WIDTH,
-      resizeHeight: height,
-      resizeQuality: 'medium',
-    });
+    const width = this.mode === 'reduced' ? REDUCED_INFERENCE_WIDTH : INFERENCE_WIDTH;
+    const height = Math.round((width * image.height) / image.width);
+    return createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
   }
 
   private async infer(

@@ -1,13 +1,25 @@
 import { FrameEventStore } from '../core/FrameEventStore';
+import type { FrameEvent } from '../core/frameEvent';
 import type { GateSettings } from '../core/gate/gateSettings';
+import type { AnomalyAlert } from '../core/guard/AnomalyDetector';
+import type { BudgetView } from '../core/guard/BudgetGuard';
+import { CostWatch } from '../core/guard/CostWatch';
+import type { CloudProfile } from '../core/guard/cloudOutcome';
+import type { BudgetConfig } from '../core/guard/parseBudget';
+import type { RunawayTrip } from '../core/guard/RunawayGuard';
 import { type LiveStats, liveStats } from '../core/liveStats';
 import { type ModelEntry, parseModelManifest } from '../core/modelManifest';
+import { type Catalog, type CatalogEntry, isPriced } from '../core/pricing/catalogSchema';
+import { loadDefaultCatalog } from '../core/pricing/defaultCatalog';
+import { priceSession } from '../core/pricing/priceSession';
 import { type BenchFrames, type BenchOptions, benchReplay } from './benchReplay';
 import type { CompositorSettings } from './Compositor';
 import { FrameLoop } from './FrameLoop';
 import { type FrameSource, openCamera, openClip, SourceError } from './frameSources';
 import { detectFps, frameCount, seekFrame } from './frameStepper';
 import { loadSegmenter } from './loadSegmenter';
+import { SessionBroadcast } from './SessionBroadcast';
+import { SimulatedCloudSegmenter } from './SimulatedCloudSegmenter';
 import type { BackendChoice, Segmenter, SegmenterInfo } from './segmenterTypes';
 import { type SweepOptions, type SweepRun, sweepReplay } from './sweepReplay';
 
@@ -44,6 +56,20 @@ export interface SessionSnapshot {
   /** Shadow checks of skipped frames: IoU of the cached mask against a fresh one (not billed). */
   staleness: { checks: number; last: number | null; mean: number | null; min: number | null };
   replay: ReplayProgress | null;
+  /** The budget guard's state; null while no budget is set. */
+  budget: BudgetView | null;
+  runaway: RunawayTrip | null;
+  mode: FrameEvent['mode'];
+  /** Anomaly alerts raised so far (newest last, at most 20). */
+  alerts: AnomalyAlert[];
+  cloud: {
+    profile: CloudProfile;
+    degraded: boolean;
+    reason: string | null;
+    sent: number;
+    failed: number;
+    timedOut: number;
+  } | null;
 }
 
 export interface ReplayProgress {
@@ -80,8 +106,17 @@ export class LiveSession {
   private replayToken = 0;
   private nextNotice = 1;
   private loadToken = 0;
+  /** The catalog costs are priced from (the cost panel's, once it has edited it). */
+  catalog: Catalog = loadDefaultCatalog();
+  /** The catalog entries the cost panel compares; the log and metrics price frames for these. */
+  selectedIds: string[] = [];
+  /** Anomaly alerts so far, newest last. */
+  alerts: AnomalyAlert[] = [];
+  readonly broadcast: SessionBroadcast;
+  private cloudProfile: CloudProfile | null = null;
+  private lastAlertNotice = 0;
   private readonly onVisibility = () => {
-    this.loop.inferenceEnabled = !document.hidden;
+    this.loop.hidden = document.hidden;
   };
 
   constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
@@ -89,6 +124,11 @@ export class LiveSession {
     this.modelReady = new Promise((resolve) => {
       this.markModelReady = resolve;
     });
+    this.loop.onRunaway = (reason) =>
+      this.notify('error', `Inference disabled by the runaway guard: ${reason}`);
+    this.watch(null);
+    this.store.subscribe((event) => this.observeCost(event));
+    this.broadcast = new SessionBroadcast({ sessionId: this.sessionId, read: () => this.reading() });
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -123,6 +163,7 @@ export class LiveSession {
     // ?bench=1: the bench drives the session and brings its own clip.
     if (params.get('bench') !== '1') await this.playSample();
     this.loop.start();
+    this.broadcast.start();
     if (this.models.length > 0) await this.loadModel();
     this.markModelReady();
   }
@@ -199,6 +240,7 @@ export class LiveSession {
     if (!segmenter) return;
     const previous = this.loop.segmenter;
     this.loop.segmenter = segmenter;
+    if (this.cloudProfile) this.setCloud(this.cloudProfile);
     previous?.dispose();
     this.modelId = segmenter.info.modelId;
     const timings = segmenter.info.timings;
@@ -292,6 +334,116 @@ export class LiveSession {
     this.loop.shadowShare = Math.min(1, Math.max(0, share));
   }
 
+  /** The entry the cost watch prices: the budget's, else the first priced per-image entry (for anomaly alerts). */
+  private watchedEntry(catalogId?: string): CatalogEntry | undefined {
+    const priced = this.catalog.filter(isPriced);
+    return priced.find((e) => e.id === catalogId) ?? priced.find((e) => e.unit === 'image') ?? priced[0];
+  }
+
+  /** Starts a fresh cost watch (budget and anomaly detection) over the events from now on. */
+  private watch(budget: BudgetConfig | null): void {
+    const entry = this.watchedEntry(budget?.catalogId);
+    this.loop.costWatch = entry
+      ? new CostWatch({ entry, budget: budget ?? undefined, fps: this.snapshotFps() })
+      : null;
+    // The spend so far counts against a new budget: fold in what already happened.
+    if (this.loop.costWatch) for (const e of this.store.events) this.loop.costWatch.observe(e);
+  }
+
+  private snapshotFps(): number {
+    return liveStats(this.store.events, Date.now()).sourceFps ?? 30;
+  }
+
+  private observeCost(event: FrameEvent): void {
+    const result = this.loop.costWatch?.observe(event);
+    if (!result) return;
+    if (result.budget) this.notify(result.budget.level, result.budget.reason);
+    if (result.alerts.length > 0) {
+      this.alerts = [...this.alerts, ...result.alerts].slice(-20);
+      // One notice per 10 s at most: a burst of motion should not bury the other messages.
+      if (event.ts - this.lastAlertNotice > 10_000) {
+        this.lastAlertNotice = event.ts;
+        this.notify('warning', `Anomaly: ${result.alerts[0].reason}`);
+      }
+    }
+  }
+
+  /** Sets (or replaces) the budget on one catalog entry; null removes it. */
+  setBudget(config: BudgetConfig | null): void {
+    this.watch(config);
+  }
+
+  raiseBudget(limitUSD: number): void {
+    const change = this.loop.costWatch?.guard?.raise(
+      limitUSD,
+      this.loop.gateSettings.maxQuality ? 'max-quality' : 'full',
+    );
+    if (change) this.notify(change.level, change.reason);
+  }
+
+  /** The cost panel's catalog (after edits or an import); a budget keeps its entry if it is still there. */
+  setCatalog(catalog: Catalog, selectedIds: string[] = this.selectedIds): void {
+    this.selectedIds = selectedIds;
+    if (catalog === this.catalog) return;
+    this.catalog = catalog;
+    const guard = this.loop.costWatch?.guard;
+    this.watch(guard ? guard.config : null);
+  }
+
+  /** Starts the simulated bug that requests inference many times per frame; the runaway guard must stop it. */
+  simulateRunaway(): void {
+    this.loop.simulateRunawayFrom = 0;
+    this.notify('warning', 'Simulating a runaway bug: inference is now requested many times per frame.');
+  }
+
+  resetRunaway(): void {
+    this.loop.simulateRunawayFrom = null;
+    this.loop.runaway.reset();
+    this.notify('info', 'Runaway guard reset: inference is enabled again.');
+  }
+
+  /**
+   * "Cloud (simulated)": every inference goes through an in-page stand-in with this latency, jitter and failure
+   * profile (the local model provides the mask). Null goes back to on-device.
+   */
+  setCloud(profile: CloudProfile | null): void {
+    const current = this.loop.segmenter;
+    const inner = current instanceof SimulatedCloudSegmenter ? current.inner : current;
+    this.cloudProfile = profile;
+    if (!inner) return;
+    this.loop.segmenter = profile
+      ? new SimulatedCloudSegmenter(inner, {
+          profile,
+          onDegradation: (reason) =>
+            this.notify(
+              reason ? 'warning' : 'info',
+              reason ? `Cloud (simulated) degraded: ${reason}` : 'Cloud (simulated) recovered',
+            ),
+        })
+      : inner;
+  }
+
+  /** This tab's counts for the cross-tab aggregate (BroadcastChannel). */
+  private reading() {
+    const totals = this.store.totals;
+    const stats = liveStats(this.store.events, Date.now(), 10_000);
+    const costUSD: Record<string, number> = {};
+    const prices = priceSession(this.catalog.filter(isPriced), {
+      frames: totals.frames,
+      inferences: totals.inferences,
+      durationSeconds: totals.frames / (stats.sourceFps ?? 30),
+      sessions: 1,
+      frameBytes: 0,
+    });
+    for (const p of prices) if (p.ranUSD !== null) costUSD[p.id] = p.ranUSD;
+    return {
+      frames: totals.frames,
+      inferences: totals.inferences,
+      costUSD,
+      inferencesPerMinute: stats.inferenceFps * 60,
+    };
+  }
+
   setSettings(settings: Partial<CompositorSettings>): void {
     this.loop.settings = { ...this.loop.settings, ...settings };
   }
@@ -324,6 +476,25 @@ export class LiveSession {
       },
       staleness: this.stalenessSummary(),
       replay: this.replayProgress,
+      budget: this.loop.costWatch?.guard?.view() ?? null,
+      runaway: this.loop.runaway.trip,
+      mode: this.loop.mode,
+      alerts: this.alerts,
+      cloud: this.cloudSummary(),
+    };
+  }
+
+  private cloudSummary(): SessionSnapshot['cloud'] {
+    const cloud = this.loop.segmenter;
+    if (!(cloud instanceof SimulatedCloudSegmenter) || !this.cloudProfile) return null;
+    const { sent, failed, timedOut } = cloud.stats;
+    return {
+      profile: this.cloudProfile,
+      degraded: cloud.degraded,
+      reason: cloud.degradedReason,
+      sent,
+      failed,
+      timedOut,
     };
   }
 
@@ -341,6 +512,7 @@ export class LiveSession {
 
   dispose(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
+    this.broadcast.stop();
     this.loop.stop();
     this.loop.source?.stop();
     this.loop.segmenter?.dispose();

@@ -50,6 +50,10 @@ export class MainThreadSegmenter implements Segmenter {
     return this.runner.numTensors();
   }
 
+  async modelCalls(): Promise<number> {
+    return this.runner.calls;
+  }
+
   async loseContext(): Promise<boolean> {
     return this.runner.loseContext();
   }

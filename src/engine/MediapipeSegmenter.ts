@@ -10,6 +10,7 @@ import { fetchModelFiles } from './verifiedFetch';
  */
 export class MediapipeSegmenter implements Segmenter {
   readonly info: SegmenterInfo;
+  private calls = 0;
 
   private constructor(
     private readonly segmenter: bodySegmentation.BodySegmenter,
@@ -31,6 +32,7 @@ export class MediapipeSegmenter implements Segmenter {
 
   async segment(frame: ImageBitmap): Promise<SegmentResult> {
     const start = performance.now();
+    this.calls++;
     try {
       const people = await this.segmenter.segmentPeople(frame);
       const image = await people[0]?.mask.toImageData();
@@ -46,6 +48,10 @@ export class MediapipeSegmenter implements Segmenter {
 
   async numTensors(): Promise<number | null> {
     return null;
+  }
+
+  async modelCalls(): Promise<number> {
+    return this.calls;
   }
 
   async loseContext(): Promise<boolean> {

@@ -18,6 +18,7 @@ function fakeInner(delayMs = 5): Segmenter & { calls: number; disposed: boolean 
       );
     },
     numTensors: () => Promise.resolve(null),
+    modelCalls: () => Promise.resolve(0),
     loseContext: () => Promise.resolve(false),
     dispose() {
       inner.disposed = true;

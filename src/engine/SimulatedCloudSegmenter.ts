@@ -53,7 +53,7 @@ export class SimulatedCloudSegmenter implements Segmenter {
   private disposed = false;
 
   constructor(
-    private readonly inner: Segmenter,
+    readonly inner: Segmenter,
     options: SimulatedCloudOptions,
   ) {
     this.profile = checkCloudProfile({ ...options.profile });
@@ -121,6 +121,10 @@ export class SimulatedCloudSegmenter implements Segmenter {
     } finally {
       this.reportDegradation();
     }
+  }
+
+  modelCalls(): Promise<number> {
+    return this.inner.modelCalls();
   }
 
   numTensors(): Promise<number | null> {

@@ -40,6 +40,8 @@ export class TfjsSelfieRunner {
   /** Rejects the WebGL inference in flight, whose promise never settles once the context is gone. */
   private rejectPending: ((err: Error) => void) | null = null;
   backend: TfjsBackend = 'wasm';
+  /** Times the model was run (segmentPeople called), warm-ups included. */
+  calls = 0;
   timings: BackendTimings | undefined;
 
   private constructor(
@@ -178,6 +180,7 @@ export class TfjsSelfieRunner {
     const segmenter = this.segmenter;
     if (!segmenter) throw new Error('segmenter not loaded');
     const start = performance.now();
+    this.calls++;
     const people = await segmenter.segmentPeople(frame);
     const rgba = (await people[0]?.mask.toTensor()) as tf.Tensor3D | undefined;
     if (!rgba) throw new Error('the model returned no mask');

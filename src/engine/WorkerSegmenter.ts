@@ -106,6 +106,11 @@ export class WorkerSegmenter implements Segmenter {
     return msg.type === 'num-tensors' ? msg.count : null;
   }
 
+  async modelCalls(): Promise<number> {
+    const msg = await this.call({ type: 'model-calls', id: this.nextId++ });
+    return msg.type === 'model-calls' ? msg.count : 0;
+  }
+
   async loseContext(): Promise<boolean> {
     const msg = await this.call({ type: 'lose-context', id: this.nextId++ });
     return msg.type === 'lose-context' && msg.ok;

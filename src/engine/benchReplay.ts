@@ -1,4 +1,7 @@
+import type { FrameEvent } from '../core/frameEvent';
 import type { GateSettings } from '../core/gate/gateSettings';
+import type { BudgetSummary } from '../core/guard/BudgetGuard';
+import type { BudgetConfig } from '../core/guard/parseBudget';
 import { iou } from '../core/quality/iou';
 import { upsampleBilinear } from '../core/quality/upsampleBilinear';
 import { openClip } from './frameSources';
@@ -12,6 +15,10 @@ export interface BenchOptions {
   gate?: GateSettings;
   /** URLs of ground-truth PNG masks, frame i = URL i (nonzero = person). */
   maskUrls?: string[];
+  /** A budget on one catalog entry, enforced during the replay. */
+  budget?: BudgetConfig;
+  /** From this frame on, the simulated bug requests inference many times per frame. */
+  injectRunaway?: number;
 }
 
 /** Per-frame record of a bench replay; the Node side summarises it (src/core/benchSummary.ts). */
@@ -33,6 +40,10 @@ export interface BenchFrames {
   gtEveryFrame: number[] | null;
   gtPolicy: number[] | null;
   modelMs: number[];
+  /** Every FrameEvent of the run, in frame order. */
+  events: FrameEvent[];
+  budget: BudgetSummary | null;
+  anomaly: { detectedAtFrame: number | null; action: string | null };
   acquireMs: number[];
   gateMs: number[];
   composeMs: number[];
@@ -98,11 +109,19 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
     gtEveryFrame: options.maskUrls ? [] : null,
     gtPolicy: options.maskUrls ? [] : null,
     modelMs: [],
+    events: [],
+    budget: null,
+    anomaly: { detectedAtFrame: null, action: null },
     acquireMs: [],
     gateMs: [],
     composeMs: [],
   };
   loop.resetGate();
+  session.store.clear();
+  session.alerts = [];
+  loop.runaway.reset();
+  loop.simulateRunawayFrom = options.injectRunaway ?? null;
+  session.setBudget(options.budget ?? null);
   for (let i = 0; i < frames; i++) {
     const step = await loop.step(source, await seekFrame(video, i, fps), true, true);
     if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
@@ -121,5 +140,15 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
       result.gtPolicy?.push(iou(shown, gt));
     }
   }
+  result.events = [...session.store.events].sort((a, b) => a.frame - b.frame);
+  result.budget = loop.costWatch?.guard?.summary(result.events) ?? null;
+  const trip = loop.runaway.trip;
+  const alert = session.alerts[0];
+  result.anomaly = trip
+    ? { detectedAtFrame: trip.frame, action: 'inference-disabled' }
+    : alert
+      ? { detectedAtFrame: alert.atFrame, action: 'alert' }
+      : { detectedAtFrame: null, action: null };
+  loop.simulateRunawayFrom = null;
   return result;
 }

@@ -54,6 +54,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     case 'num-tensors':
       post({ type: 'num-tensors', id: msg.id, count: runner?.numTensors() ?? 0 });
       return;
+    case 'model-calls':
+      post({ type: 'model-calls', id: msg.id, count: runner?.calls ?? 0 });
+      return;
     case 'lose-context':
       post({ type: 'lose-context', id: msg.id, ok: runner?.loseContext() ?? false });
       return;

@@ -6,6 +6,7 @@ export type ToWorker =
   | { type: 'init'; model: ModelEntry; backend: BackendChoice; warmup: ImageBitmap | null }
   | { type: 'segment'; id: number; frame: ImageBitmap }
   | { type: 'num-tensors'; id: number }
+  | { type: 'model-calls'; id: number }
   | { type: 'lose-context'; id: number };
 
 export type FromWorker =
@@ -14,5 +15,6 @@ export type FromWorker =
   | { type: 'mask'; id: number; data: ArrayBuffer; width: number; height: number; modelMs: number }
   | { type: 'failed'; id: number; message: string }
   | { type: 'num-tensors'; id: number; count: number }
+  | { type: 'model-calls'; id: number; count: number }
   | { type: 'lose-context'; id: number; ok: boolean }
   | { type: 'notice'; message: string; info: SegmenterInfo };

@@ -35,6 +35,8 @@ export interface Segmenter {
   segment(frame: ImageBitmap): Promise<SegmentResult>;
   /** Live tensor count of the runtime, for leak checks; null where the runtime has no tensors (mediapipe). */
   numTensors(): Promise<number | null>;
+  /** How many times the model itself has run (counted where it is invoked, warm-ups included). */
+  modelCalls(): Promise<number>;
   /** Test hook: makes the WebGL context of the backend lose itself, as a GPU reset would. */
   loseContext(): Promise<boolean>;
   dispose(): void;

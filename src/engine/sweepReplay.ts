@@ -11,6 +11,7 @@ import { FrameSampler } from './FrameSampler';
 import { openClip } from './frameSources';
 import { detectFps, frameCount, seekFrame } from './frameStepper';
 import type { LiveSession } from './LiveSession';
+import { SimulatedCloudSegmenter } from './SimulatedCloudSegmenter';
 
 export interface SweepProgress {
   /** Point-frames evaluated so far (frames done x points) and in all. */
@@ -75,7 +76,8 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
   if (grid.length === 0) throw new Error('the sweep grid is empty');
   await session.modelReady;
   const loop = session.loop;
-  const segmenter = loop.segmenter;
+  // A sweep tunes the gate against the on-device model: past the simulated cloud, if it is on.
+  const segmenter = loop.segmenter instanceof SimulatedCloudSegmenter ? loop.segmenter.inner : loop.segmenter;
   if (!segmenter) throw new Error('no model could be loaded');
   if (session.replayProgress?.running) throw new Error('a replay is running; wait for it or cancel it');
   signal?.throwIfAborted();

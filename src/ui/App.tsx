@@ -5,6 +5,7 @@ import { EffectControls } from './EffectControls';
 import { GateControls } from './GateControls';
 import { ModelControls } from './ModelControls';
 import { Notices } from './Notices';
+import { ObservabilitySection } from './observability/ObservabilitySection';
 import { ReportView } from './report/ReportView';
 import { SourcePicker } from './SourcePicker';
 import { StatsStrip } from './StatsStrip';
@@ -59,6 +60,7 @@ export function App() {
             <ModelControls session={session} snapshot={snapshot} />
             <GateControls session={session} snapshot={snapshot} />
           </div>
+          <ObservabilitySection session={session} snapshot={snapshot} />
         </section>
         <aside className="side-panel" aria-label="Cost meter">
           <CostSidePanel session={session} snapshot={snapshot} />

@@ -1,4 +1,4 @@
-import type { FrameEvent } from '../frameEvent';
+import { type FrameEvent, isSegmentedFrame } from '../frameEvent';
 import { frameCostUSD, frameUnits } from '../log/frameLog.ts';
 import type { CatalogEntry } from '../pricing/catalogSchema.ts';
 import { type AnomalyAlert, AnomalyDetector, type AnomalyDetectorOptions } from './AnomalyDetector.ts';
@@ -68,7 +68,7 @@ export class CostWatch {
    */
   observe(event: FrameEvent, requested?: RequestedMode): CostWatchResult {
     if (event.ran) this.inferences++;
-    if (event.mode !== 'paused' && event.reason !== 'effect-off') this.activeFrames++;
+    if (isSegmentedFrame(event)) this.activeFrames++;
     const options = { fps: this.fps, frameBytes: this.frameBytes };
     const cost = frameCostUSD(this.entry, event, { ...options, priorUnits: this.units }) ?? 0;
     this.units += frameUnits(this.entry, event, options);

@@ -1,4 +1,4 @@
-import type { FrameEvent } from '../frameEvent';
+import { type FrameEvent, isSegmentedFrame } from '../frameEvent';
 import type { GateSettings } from '../gate/gateSettings';
 
 /** Shares of frames in each tier of the adaptive gate; need not sum to 1 (they are normalised). */
@@ -82,7 +82,7 @@ export function tierMix(
 ): TierMix {
   const mix: TierMix = { static: 0, baseline: 0, motion: 0 };
   for (const e of events) {
-    if (e.reason === 'effect-off') continue;
+    if (!isSegmentedFrame({ mode: 'full', reason: e.reason })) continue;
     const m = e.motion ?? Number.POSITIVE_INFINITY;
     if (m >= settings.motionThreshold) mix.motion++;
     else if (m >= settings.staticThreshold) mix.baseline++;

@@ -1,4 +1,11 @@
-import type { Backend, FrameEvent, GateReason, SegmentationMode, SourceKind } from '../frameEvent';
+import {
+  type Backend,
+  type FrameEvent,
+  type GateReason,
+  isSegmentedFrame,
+  type SegmentationMode,
+  type SourceKind,
+} from '../frameEvent';
 import type { CatalogEntry } from '../pricing/catalogSchema.ts';
 import { tieredPriceFrom } from '../pricing/tieredPrice.ts';
 
@@ -60,7 +67,7 @@ export const FRAME_LOG_COLUMNS = [
  */
 export function frameUnits(entry: CatalogEntry, event: FrameEvent, options: AsIfOptions = {}): number {
   if (entry.unit === 'minute') {
-    const active = event.mode !== 'paused' && event.reason !== 'effect-off';
+    const active = isSegmentedFrame(event);
     return active ? 1 / ((options.fps ?? 30) * 60) : 0;
   }
   if (!event.ran) return 0;

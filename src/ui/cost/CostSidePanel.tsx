@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Catalog, isPriced } from '../../core/pricing/catalogSchema';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { formatCount } from '../../core/pricing/formatUSD';
@@ -47,6 +47,8 @@ export function CostSidePanel({ session, snapshot }: Props) {
   const [selected, setSelected] = useState<string[]>(() => defaultSelection(catalog));
   const [form, setForm] = useState<ScenarioForm>(ARTICLE_SCENARIO);
   const series = useCostSeries(session, snapshot);
+  // The engine prices budgets, logs and the cross-tab aggregate from the same catalog and selection.
+  useEffect(() => session?.setCatalog(catalog, selected), [session, catalog, selected]);
 
   // The source rate is measured over the last second; when the stream pauses it is unknown, and the duration must
   // not jump, so the last measurement sticks. Rounded to 0.1 fps: it is an estimate, and a steady value keeps the
