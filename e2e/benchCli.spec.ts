@@ -70,3 +70,50 @@ test('bad input: one line on stderr and a non-zero exit', async () => {
   expect(noMasks.status).not.toBe(0);
   expect(noMasks.stderr).toMatch(/cannot read mask folder/);
 });
+
+test('bench --budget enforces the limits, --events logs every frame, --inject-runaway is caught', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-budget-'));
+  const budget = join(dir, 'budget.json');
+  writeFileSync(
+    budget,
+    JSON.stringify({ catalogId: 'aws-rekognition-image-group2', limitUSD: 0.005, softAt: 0.6 }),
+  );
+  const events = join(dir, 'events.ndjson');
+  const run = bench(
+    '--video',
+    SHORT_CLIP,
+    '--backend',
+    'wasm',
+    '--policy',
+    'every-frame',
+    '--budget',
+    budget,
+    '--events',
+    events,
+  );
+  expect(run.status, run.stderr).toBe(0);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
+  // $0.001 an image: soft after the 3rd inference ($0.003), hard at the 5th ($0.005), nothing after it.
+  expect(result.budget.softAtFrame).toBe(2);
+  expect(result.budget.hardAtFrame).toBeGreaterThan(result.budget.softAtFrame);
+  expect(result.budget.costAtHardUSD).toBeCloseTo(0.005, 12);
+  expect(result.budget.inferencesAfterHard).toBe(0);
+  expect(result.inferences).toBe(5);
+  expect(result.reasons['cost-saver']).toBeGreaterThan(0);
+  expect(result.reasons.budget).toBeGreaterThan(0);
+  const lines = readFileSync(events, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(lines).toHaveLength(60);
+  expect(lines.map((l) => l.frame)).toEqual([...Array(60).keys()]);
+  expect(lines.filter((l) => l.ran).length).toBe(5);
+  expect(lines.reduce((a, l) => a + l.asIfCostUSD['aws-rekognition-image-group2'], 0)).toBeCloseTo(0.005, 12);
+  expect(lines.find((l) => l.frame === 40)?.mode).toBe('paused');
+
+  const runaway = bench('--video', SHORT_CLIP, '--backend', 'wasm', '--inject-runaway', '10');
+  expect(runaway.status, runaway.stderr).toBe(0);
+  const r = JSON.parse(runaway.stdout.trim().split('\n').pop() ?? '');
+  expect(r.anomaly).toEqual({ detectedAtFrame: 10, action: 'inference-disabled' });
+  expect(r.budget).toBeNull();
+});
