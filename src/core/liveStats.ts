@@ -42,19 +42,18 @@ export function liveStats(events: readonly FrameEvent[], now: number, windowMs =
       if (e.modelMs !== null) modelMs.push(e.modelMs);
     }
   }
-  // Media time advances by one source frame per displayed frame when none is dropped; the median gap is robust to
-  // drops and to loops of a clip.
+  // Media time advances by one source frame per displayed frame; a busy main thread drops frames (gaps of two or
+  // more), never shows two in one frame time, so the smallest gap is the source's frame duration.
   mediaTimes.sort((a, b) => a - b);
-  const gaps: number[] = [];
+  let gap = Number.POSITIVE_INFINITY;
   for (let i = 1; i < mediaTimes.length; i++) {
-    const gap = mediaTimes[i] - mediaTimes[i - 1];
-    if (gap > 0) gaps.push(gap);
+    const d = mediaTimes[i] - mediaTimes[i - 1];
+    if (d > 0.001 && d < gap) gap = d;
   }
-  const gap = median(gaps);
   return {
     displayFps: (displayed * 1000) / windowMs,
     inferenceFps: (inferred * 1000) / windowMs,
-    sourceFps: gap ? 1 / gap : null,
+    sourceFps: Number.isFinite(gap) ? 1 / gap : null,
     modelMsP50: median(modelMs),
     endToEndMsP50: median(e2eMs),
   };

@@ -115,6 +115,12 @@ export class LiveSession {
   readonly broadcast: SessionBroadcast;
   private cloudProfile: CloudProfile | null = null;
   private lastAlertNotice = 0;
+  private fpsProbe: {
+    video: HTMLVideoElement;
+    frames: number;
+    mediaTime: number;
+    fps: number | null;
+  } | null = null;
   private readonly onVisibility = () => {
     this.loop.hidden = document.hidden;
   };
@@ -462,7 +468,7 @@ export class LiveSession {
       modelId: this.modelId,
       backendChoice: this.backendChoice,
       models: this.models,
-      stats: liveStats(this.store.events, now),
+      stats: { ...liveStats(this.store.events, now), sourceFps: this.sourceFps(now) },
       totals: { ...this.store.totals, reasons: { ...this.store.totals.reasons } },
       composeMsP50: p50(this.loop.composeMs.all),
       notices: this.notices,
@@ -482,6 +488,36 @@ export class LiveSession {
       alerts: this.alerts,
       cloud: this.cloudSummary(),
     };
+  }
+
+  /**
+   * The source's own frame rate, whatever the display manages: the camera's setting, or for a clip the frames it
+   * decoded per second of media time (a busy main thread drops frames, so displayed frames would understate it).
+   */
+  private sourceFps(now: number): number | null {
+    const video = this.loop.source?.video;
+    if (!video) return null;
+    const track = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
+    const setting = track?.getSettings().frameRate;
+    if (setting) return setting;
+    const decoded = video.getVideoPlaybackQuality().totalVideoFrames;
+    const last = this.fpsProbe;
+    if (!last || last.video !== video || video.currentTime < last.mediaTime) {
+      this.fpsProbe = {
+        video,
+        frames: decoded,
+        mediaTime: video.currentTime,
+        fps: last?.video === video ? last.fps : null,
+      };
+    } else if (video.currentTime - last.mediaTime >= 1 && decoded > last.frames) {
+      this.fpsProbe = {
+        video,
+        frames: decoded,
+        mediaTime: video.currentTime,
+        fps: (decoded - last.frames) / (video.currentTime - last.mediaTime),
+      };
+    }
+    return this.fpsProbe?.fps ?? liveStats(this.store.events, now).sourceFps;
   }
 
   private cloudSummary(): SessionSnapshot['cloud'] {
