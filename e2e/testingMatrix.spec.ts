@@ -35,6 +35,21 @@ function benchInPage(page: Page, clip: string, extra: Record<string, unknown> = 
 }
 
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+/** Mean absolute horizontal gradient of the stage's centre (where the person is): high when sharp. */
+function centreSharpness(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid=stage]');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) throw new Error('no stage');
+    const w = Math.floor(canvas.width / 3);
+    const h = Math.floor(canvas.height / 3);
+    const { data } = ctx.getImageData(w, h, w, h);
+    let sum = 0;
+    for (let i = 4; i < data.length; i += 4) sum += Math.abs(data[i] - data[i - 4]);
+    return sum / (data.length / 4);
+  });
+}
 const modelCalls = (page: Page) => page.evaluate(() => window.segmeter?.loop.segmenter?.modelCalls() ?? -1);
 
 test('Normal usage (typical user, stable background): feature works, adaptive skipping cuts calls, quality stays good', async ({
@@ -213,6 +228,11 @@ test('Billing anomaly (simulate bug causing rapid fire calls): the guard disable
   const calls = await modelCalls(page);
   await page.waitForTimeout(2000);
   expect(await modelCalls(page)).toBe(calls);
+  // The paused stream keeps the last mask (the person stays sharp), or falls back to a plain full-frame blur.
+  const sharp = await centreSharpness(page);
+  await page.getByLabel('While segmentation is paused, show').selectOption('full-blur');
+  await page.waitForTimeout(1000);
+  expect(await centreSharpness(page)).toBeLessThan(sharp * 0.7);
   expect(events.filter((e) => e.frame > trip + 1 && e.ran)).toEqual([]);
   expect(start.totals.frames).toBeGreaterThan(0);
 });

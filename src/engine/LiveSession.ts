@@ -60,6 +60,7 @@ export interface SessionSnapshot {
   budget: BudgetView | null;
   runaway: RunawayTrip | null;
   mode: FrameEvent['mode'];
+  pausedFallback: 'last-mask' | 'full-blur';
   /** Anomaly alerts raised so far (newest last, at most 20). */
   alerts: AnomalyAlert[];
   cloud: {
@@ -402,6 +403,11 @@ export class LiveSession {
     this.notify('warning', 'Simulating a runaway bug: inference is now requested many times per frame.');
   }
 
+  /** What a paused stream (budget reached, runaway guard) shows: the last mask, or a plain full-frame blur. */
+  setPausedFallback(fallback: 'last-mask' | 'full-blur'): void {
+    this.loop.pausedFallback = fallback;
+  }
+
   resetRunaway(): void {
     this.loop.simulateRunawayFrom = null;
     this.loop.runaway.reset();
@@ -485,6 +491,7 @@ export class LiveSession {
       budget: this.loop.costWatch?.guard?.view() ?? null,
       runaway: this.loop.runaway.trip,
       mode: this.loop.mode,
+      pausedFallback: this.loop.pausedFallback,
       alerts: this.alerts,
       cloud: this.cloudSummary(),
     };

@@ -58,6 +58,19 @@ export function ObservabilitySection({ session, snapshot }: Props) {
         <p className="hint" data-testid="segmentation-mode">
           Segmentation mode: {snapshot?.mode ?? 'full'}
         </p>
+        <label>
+          While segmentation is paused, show
+          <select
+            value={snapshot?.pausedFallback ?? 'last-mask'}
+            disabled={!session}
+            onChange={(e) =>
+              session?.setPausedFallback(e.currentTarget.value === 'full-blur' ? 'full-blur' : 'last-mask')
+            }
+          >
+            <option value="last-mask">the last mask</option>
+            <option value="full-blur">a plain full-frame blur</option>
+          </select>
+        </label>
       </fieldset>
       {session && catalog && (
         <BudgetPanel
