@@ -236,3 +236,29 @@ test('Billing anomaly (simulate bug causing rapid fire calls): the guard disable
   expect(events.filter((e) => e.frame > trip + 1 && e.ran)).toEqual([]);
   expect(start.totals.frames).toBeGreaterThan(0);
 });
+
+test('A daily budget counts every session of the day: a reload starts from what was already spent', async ({
+  page,
+}) => {
+  await openApp(page, '?backend=wasm');
+  await page.evaluate(() => window.segmeter?.modelReady);
+  await page.getByTestId('budget-entry').selectOption(PER_IMAGE);
+  await page.getByTestId('budget-limit').fill('100');
+  await page.getByTestId('budget-period').selectOption('day');
+  await page.getByRole('button', { name: 'Set budget' }).click();
+  await waitForInferences(page, 5);
+  await page.evaluate(() => window.segmeter?.loop.source?.video.pause());
+  await page.waitForTimeout(1500); // one more store of this session's usage
+  const spent = (await snapshot(page)).budget?.spentUSD ?? 0;
+  expect(spent).toBeGreaterThan(0);
+
+  await page.reload();
+  await page.waitForFunction(() => window.segmeter?.snapshot().source, null, { timeout: 60_000 });
+  await page.evaluate(
+    (id) => window.segmeter?.setBudget({ catalogId: id, limitUSD: 100, period: 'day' }),
+    PER_IMAGE,
+  );
+  const carried = (await snapshot(page)).budget?.spentUSD ?? 0;
+  expect(carried).toBeGreaterThanOrEqual(spent - 1e-9);
+  await expect(page.getByTestId('budget-status')).toContainText('today');
+});

@@ -3,9 +3,10 @@ import type { FrameEvent } from '../core/frameEvent';
 import type { GateSettings } from '../core/gate/gateSettings';
 import type { AnomalyAlert } from '../core/guard/AnomalyDetector';
 import type { BudgetView } from '../core/guard/BudgetGuard';
-import { CostWatch } from '../core/guard/CostWatch';
+import { CostWatch, type WatchUsage } from '../core/guard/CostWatch';
 import type { CloudProfile } from '../core/guard/cloudOutcome';
-import type { BudgetConfig } from '../core/guard/parseBudget';
+import type { BudgetConfigInput } from '../core/guard/parseBudget';
+import { periodKey, priorUsage, usageStorageKey, withOwnUsage } from '../core/guard/periodUsage';
 import type { RunawayTrip } from '../core/guard/RunawayGuard';
 import { type LiveStats, liveStats } from '../core/liveStats';
 import { type ModelEntry, parseModelManifest } from '../core/modelManifest';
@@ -116,6 +117,8 @@ export class LiveSession {
   readonly broadcast: SessionBroadcast;
   private cloudProfile: CloudProfile | null = null;
   private lastAlertNotice = 0;
+  /** Where this session's usage is stored for a day or month budget; null for a session budget. */
+  private usageKey: string | null = null;
   private fpsProbe: {
     video: HTMLVideoElement;
     frames: number;
@@ -348,10 +351,10 @@ export class LiveSession {
   }
 
   /** Starts a fresh cost watch (budget and anomaly detection) over the events from now on. */
-  private watch(budget: BudgetConfig | null): void {
+  private watch(budget: BudgetConfigInput | null, prior?: WatchUsage): void {
     const entry = this.watchedEntry(budget?.catalogId);
     this.loop.costWatch = entry
-      ? new CostWatch({ entry, budget: budget ?? undefined, fps: this.snapshotFps() })
+      ? new CostWatch({ entry, budget: budget ?? undefined, fps: this.snapshotFps(), prior })
       : null;
     // The spend so far counts against a new budget: fold in what already happened.
     if (this.loop.costWatch) for (const e of this.store.events) this.loop.costWatch.observe(e);
@@ -376,8 +379,42 @@ export class LiveSession {
   }
 
   /** Sets (or replaces) the budget on one catalog entry; null removes it. */
-  setBudget(config: BudgetConfig | null): void {
-    this.watch(config);
+  /**
+   * Sets (or replaces) the budget on one catalog entry; null removes it. A day or month budget also counts what
+   * this browser's other sessions of the same period used (kept in localStorage, one record per session).
+   */
+  setBudget(config: BudgetConfigInput | null): void {
+    this.usageKey = null;
+    let prior: WatchUsage | undefined;
+    const key = config?.period ? periodKey(config.period, new Date()) : null;
+    if (config && key) {
+      this.usageKey = usageStorageKey(config.catalogId, key);
+      prior = priorUsage(this.storage('get', this.usageKey), this.sessionId);
+    }
+    this.watch(config, prior);
+    this.persistUsage();
+  }
+
+  /** Stores this session's usage against the budget's period, so the next session of the period counts it. */
+  private persistUsage(): void {
+    const usage = this.loop.costWatch?.usage;
+    if (!this.usageKey || !usage) return;
+    this.storage(
+      'set',
+      this.usageKey,
+      withOwnUsage(this.storage('get', this.usageKey), this.sessionId, usage),
+    );
+  }
+
+  /** localStorage that never throws (private windows, quotas): a budget then counts this session only. */
+  private storage(op: 'get' | 'set', key: string, value = ''): string | null {
+    try {
+      if (op === 'get') return localStorage.getItem(key);
+      localStorage.setItem(key, value);
+    } catch {
+      // Not available: nothing to carry across sessions.
+    }
+    return null;
   }
 
   raiseBudget(limitUSD: number): void {
@@ -394,7 +431,7 @@ export class LiveSession {
     if (catalog === this.catalog) return;
     this.catalog = catalog;
     const guard = this.loop.costWatch?.guard;
-    this.watch(guard ? guard.config : null);
+    this.setBudget(guard ? guard.config : null);
   }
 
   /** Starts the simulated bug that requests inference many times per frame; the runaway guard must stop it. */
@@ -437,6 +474,7 @@ export class LiveSession {
 
   /** This tab's counts for the cross-tab aggregate (BroadcastChannel). */
   private reading() {
+    this.persistUsage();
     const totals = this.store.totals;
     const stats = liveStats(this.store.events, Date.now(), 10_000);
     const costUSD: Record<string, number> = {};
@@ -555,6 +593,7 @@ export class LiveSession {
 
   dispose(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
+    this.persistUsage();
     this.broadcast.stop();
     this.loop.stop();
     this.loop.source?.stop();

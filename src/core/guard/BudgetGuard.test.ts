@@ -85,7 +85,7 @@ describe('BudgetGuard', () => {
     guard.update(0.45, 9);
     const change = guard.reconfigure({ catalogId: 'other', limitUSD: 1, softAt: 0.5 }, 0.1);
     expect(change).toMatchObject({ from: 'soft', to: 'ok', mode: 'full' });
-    expect(guard.config).toEqual({ catalogId: 'other', limitUSD: 1, softAt: 0.5 });
+    expect(guard.config).toEqual({ catalogId: 'other', limitUSD: 1, softAt: 0.5, period: 'session' });
   });
 
   it('summarises for the bench, counting inferences started after the hard limit', () => {

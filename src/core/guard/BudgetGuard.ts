@@ -87,7 +87,12 @@ export class BudgetGuard {
     if (!(config.limitUSD > 0) || !Number.isFinite(config.limitUSD))
       throw new RangeError(`limitUSD must be a number > 0, got ${config.limitUSD}`);
     if (!(softAt > 0 && softAt <= 1)) throw new RangeError(`softAt must be in (0, 1], got ${softAt}`);
-    return { catalogId: config.catalogId, limitUSD: config.limitUSD, softAt };
+    return {
+      catalogId: config.catalogId,
+      limitUSD: config.limitUSD,
+      softAt,
+      period: config.period ?? 'session',
+    };
   }
 
   get config(): BudgetConfig {

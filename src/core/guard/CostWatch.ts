@@ -22,6 +22,14 @@ export interface CostWatchOptions {
   fps?: number;
   /** Bytes per inferred frame, for GB units. Default 0. */
   frameBytes?: number;
+  /** Usage of earlier sessions in the budget's period (a day or month budget), counted into the spend. */
+  prior?: WatchUsage;
+}
+
+/** What the spend is priced from: inferences, and frames of segmented stream (for minute units). */
+export interface WatchUsage {
+  inferences: number;
+  activeFrames: number;
 }
 
 export interface CostWatchResult {
@@ -43,6 +51,7 @@ export class CostWatch {
   private readonly frameBytes: number;
   private inferences = 0;
   private activeFrames = 0;
+  private readonly prior: WatchUsage;
   private units = 0;
 
   constructor(options: CostWatchOptions) {
@@ -53,13 +62,21 @@ export class CostWatch {
     this.entry = options.entry;
     this.fps = options.fps ?? 30;
     this.frameBytes = options.frameBytes ?? 0;
+    this.prior = options.prior ?? { inferences: 0, activeFrames: 0 };
     this.guard = options.budget ? new BudgetGuard(options.budget, options.budgetOptions) : null;
     this.detector = new AnomalyDetector(options.anomaly);
   }
 
   /** Spend so far on the entry (null: no public price). */
   get spentUSD(): number | null {
-    return spentUSD(this.entry, this.inferences, this.activeFrames / this.fps, 1, this.frameBytes);
+    const inferences = this.prior.inferences + this.inferences;
+    const seconds = (this.prior.activeFrames + this.activeFrames) / this.fps;
+    return spentUSD(this.entry, inferences, seconds, 1, this.frameBytes);
+  }
+
+  /** This session's own usage (without the prior), for storing against the budget's period. */
+  get usage(): WatchUsage {
+    return { inferences: this.inferences, activeFrames: this.activeFrames };
   }
 
   /**

@@ -6,7 +6,7 @@ describe('parseBudget', () => {
   it('accepts a budget file and defaults softAt to 0.8', () => {
     expect(parseBudget('{"catalogId":"aws-rekognition-image-group2","limitUSD":0.5}')).toEqual({
       ok: true,
-      value: { catalogId: 'aws-rekognition-image-group2', limitUSD: 0.5, softAt: 0.8 },
+      value: { catalogId: 'aws-rekognition-image-group2', limitUSD: 0.5, softAt: 0.8, period: 'session' },
     });
   });
 
@@ -36,5 +36,14 @@ describe('parseBudget', () => {
     const unpriced = [{ ...catalog[0], tiers: [] }];
     const result = parseBudget({ catalogId: catalog[0].id, limitUSD: 1 }, unpriced);
     expect(result).toEqual({ ok: false, errors: [`catalogId: "${catalog[0].id}" has no public price`] });
+  });
+});
+
+describe('parseBudget periods', () => {
+  it('takes a day or month period and refuses others', () => {
+    const day = parseBudget({ catalogId: 'x', limitUSD: 1, period: 'day' });
+    expect(day.ok && day.value.period).toBe('day');
+    const bad = parseBudget({ catalogId: 'x', limitUSD: 1, period: 'week' });
+    expect(bad).toEqual({ ok: false, errors: ['period: must be one of session, day, month'] });
   });
 });

@@ -9,14 +9,25 @@ export interface BudgetConfig {
   limitUSD: number;
   /** Soft limit as a share of limitUSD, in (0, 1]: at or above it, an alert and the cost-saver mode. */
   softAt: number;
+  /**
+   * The period the limit is for: this session alone, or the calendar day or month (local time), counting every
+   * session of this browser in that period. Default 'session'.
+   */
+  period: BudgetPeriod;
 }
 
-/** What a budget file may contain: softAt may be left out. */
-export type BudgetConfigInput = Omit<BudgetConfig, 'softAt'> & { softAt?: number };
+export type BudgetPeriod = 'session' | 'day' | 'month';
+export const BUDGET_PERIODS: readonly BudgetPeriod[] = ['session', 'day', 'month'];
+
+/** What a budget file may contain: softAt and period may be left out. */
+export type BudgetConfigInput = Omit<BudgetConfig, 'softAt' | 'period'> & {
+  softAt?: number;
+  period?: BudgetPeriod;
+};
 
 export const DEFAULT_SOFT_AT = 0.8;
 
-const KNOWN = new Set(['catalogId', 'limitUSD', 'softAt']);
+const KNOWN = new Set(['catalogId', 'limitUSD', 'softAt', 'period']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,7 +55,9 @@ export function parseBudget(json: unknown, catalog?: Catalog): ParseResult<Budge
   for (const key of Object.keys(value)) {
     if (!KNOWN.has(key)) errors.push(`${key}: unknown field`);
   }
-  const { catalogId, limitUSD, softAt = DEFAULT_SOFT_AT } = value;
+  const { catalogId, limitUSD, softAt = DEFAULT_SOFT_AT, period = 'session' } = value;
+  if (!BUDGET_PERIODS.includes(period as BudgetPeriod))
+    errors.push(`period: must be one of ${BUDGET_PERIODS.join(', ')}`);
   if (typeof catalogId !== 'string' || catalogId.trim() === '') {
     errors.push('catalogId: must be a non-empty string');
   } else if (catalog) {
@@ -61,6 +74,11 @@ export function parseBudget(json: unknown, catalog?: Catalog): ParseResult<Budge
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { catalogId: catalogId as string, limitUSD: limitUSD as number, softAt: softAt as number },
+    value: {
+      catalogId: catalogId as string,
+      limitUSD: limitUSD as number,
+      softAt: softAt as number,
+      period: period as BudgetPeriod,
+    },
   };
 }

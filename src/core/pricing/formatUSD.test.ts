@@ -41,3 +41,10 @@ describe('formatUSD (display only)', () => {
     expect(formatPct(null)).toBe('–');
   });
 });
+
+describe('formatUSD on large amounts', () => {
+  it('rounds a saving that is not a short decimal to cents', () => {
+    expect(formatUSD(900 - 113.20754716981129)).toBe('$786.79');
+    expect(formatUSD(786.5)).toBe('$786.50');
+  });
+});

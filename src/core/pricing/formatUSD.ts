@@ -2,7 +2,7 @@
 
 /** True when `rounded` equals `v` but for float noise (a few ulps from summing tier bands). */
 function sameValue(rounded: number, v: number): boolean {
-  return Math.abs(rounded - v) <= 1e-9 * Math.max(1e-6, Math.abs(v));
+  return Math.abs(rounded - v) <= 1e-12 * Math.max(1e-6, Math.abs(v));
 }
 
 function withGrouping(v: number, decimals: number): string {

@@ -1,7 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { SegmentationMode } from '../../core/frameEvent';
 import type { BudgetView } from '../../core/guard/BudgetGuard';
-import { type BudgetConfig, DEFAULT_SOFT_AT, parseBudget } from '../../core/guard/parseBudget';
+import {
+  BUDGET_PERIODS,
+  type BudgetConfig,
+  type BudgetPeriod,
+  DEFAULT_SOFT_AT,
+  parseBudget,
+} from '../../core/guard/parseBudget';
 import type { RunawayTrip } from '../../core/guard/RunawayGuard';
 import { type Catalog, isPriced } from '../../core/pricing/catalogSchema';
 import { formatUSD } from '../../core/pricing/formatUSD';
@@ -53,6 +59,7 @@ export function BudgetPanel({
   const [softPct, setSoftPct] = useState(
     String(Math.round((budget?.config.softAt ?? DEFAULT_SOFT_AT) * 100)),
   );
+  const [period, setPeriod] = useState<BudgetPeriod>(budget?.config.period ?? 'session');
   const [raiseTo, setRaiseTo] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const id = useId();
@@ -63,7 +70,7 @@ export function BudgetPanel({
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseBudget(
-      { catalogId, limitUSD: Number(limit), softAt: Number(softPct) / 100 },
+      { catalogId, limitUSD: Number(limit), softAt: Number(softPct) / 100, period },
       catalog,
     );
     if (!parsed.ok) {
@@ -115,6 +122,24 @@ export function BudgetPanel({
           />
         </label>
         <label>
+          Period
+          <select
+            value={period}
+            onChange={(e) => setPeriod(e.target.value as BudgetPeriod)}
+            data-testid="budget-period"
+          >
+            {BUDGET_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {p === 'session'
+                  ? 'this session'
+                  : p === 'day'
+                    ? 'today (all sessions)'
+                    : 'this month (all sessions)'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Soft limit (%)
           <input
             type="number"
@@ -157,8 +182,14 @@ export function BudgetPanel({
           </p>
           <label>
             <span>
-              {formatUSD(budget.spentUSD)} of {formatUSD(budget.config.limitUSD)} on {budget.config.catalogId}{' '}
-              ({(budget.fraction * 100).toFixed(1)}%, soft at {Math.round(budget.config.softAt * 100)}%)
+              {formatUSD(budget.spentUSD)} of {formatUSD(budget.config.limitUSD)}{' '}
+              {budget.config.period === 'session'
+                ? 'this session'
+                : budget.config.period === 'day'
+                  ? 'today'
+                  : 'this month'}{' '}
+              on {budget.config.catalogId} ({(budget.fraction * 100).toFixed(1)}%, soft at{' '}
+              {Math.round(budget.config.softAt * 100)}%)
             </span>
             <progress
               className="budget-progress"
