@@ -8,7 +8,7 @@
  * is one JSON object (also written to --out). Bad input: one line on stderr, exit 1; bad command line: exit 2.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchFramesLike, summarizeBench } from '../core/benchSummary.ts';
 import type { FrameEvent } from '../core/frameEvent.ts';
@@ -18,6 +18,15 @@ import { type BudgetConfig, parseBudget } from '../core/guard/parseBudget.ts';
 import { toFrameLogRecords, toNdjson } from '../core/log/frameLog.ts';
 import { isPriced } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
+import {
+  BACKENDS,
+  checkedInput,
+  failer,
+  InputError,
+  readInputFile,
+  readInputText,
+  videoType,
+} from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
 
 const USAGE =
@@ -29,61 +38,20 @@ const EVENT_ENTRIES = [
   'fal-sam3-video',
   'aws-ec2-g4dn-xlarge',
 ];
-const BACKENDS = ['auto', 'wasm', 'webgl', 'cpu', 'webgpu'];
-const VIDEO_TYPES: Record<string, string> = {
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mov': 'video/quicktime',
-  '.mkv': 'video/x-matroska',
-  '.ogv': 'video/ogg',
-};
-
-class InputError extends Error {}
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`bench: ${message}\n`);
-  process.exit(code);
-}
-
-function readVideo(path: string): Buffer {
-  try {
-    const data = readFileSync(path);
-    if (data.length === 0) throw new InputError(`video ${path} is empty`);
-    return data;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(
-      `cannot read video ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-}
+// Annotated so that TypeScript knows a call never returns.
+const fail: (message: string, code: number) => never = failer('bench');
 
 function readGate(path: string): GateSettings {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `cannot read gate file ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-  const parsed = parseGateSettings(text);
-  if (!parsed.ok) throw new InputError(`gate file ${path} is invalid: ${parsed.errors.join('; ')}`);
-  return parsed.settings;
+  const parsed = parseGateSettings(readInputText('gate file', path));
+  return checkedInput('gate file', path, parsed.ok ? { ok: true, value: parsed.settings } : parsed);
 }
 
 function readBudget(path: string): BudgetConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `cannot read budget file ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-  const parsed = parseBudget(text, loadDefaultCatalog());
-  if (!parsed.ok) throw new InputError(`budget file ${path} is invalid: ${parsed.errors.join('; ')}`);
-  return parsed.value;
+  return checkedInput(
+    'budget file',
+    path,
+    parseBudget(readInputText('budget file', path), loadDefaultCatalog()),
+  );
 }
 
 function listMasks(dir: string): string[] {
@@ -142,7 +110,7 @@ async function main(): Promise<void> {
   let masks: string[] | null;
   let budget: BudgetConfig | undefined;
   try {
-    video = readVideo(values.video);
+    video = readInputFile('video', values.video);
     gate = values.gate ? readGate(values.gate) : { ...DEFAULT_GATE_SETTINGS };
     masks = values.masks ? listMasks(values.masks) : null;
     budget = values.budget ? readBudget(values.budget) : undefined;
@@ -155,8 +123,9 @@ async function main(): Promise<void> {
   const app = await openHeadlessApp();
   try {
     const { page } = app;
-    const type = VIDEO_TYPES[extname(values.video).toLowerCase()] ?? 'application/octet-stream';
-    await page.route('**/__bench/video', (route) => route.fulfill({ body: video, contentType: type }));
+    await page.route('**/__bench/video', (route) =>
+      route.fulfill({ body: video, contentType: videoType(values.video ?? '') }),
+    );
     if (masks) {
       const files = masks;
       await page.route('**/__bench/masks/*', (route) => {

@@ -7,10 +7,9 @@
  * DIR/report.csv (one row per provider row of the JSON). The last line of stdout is the JSON.
  * Bad input: one line on stderr, exit 1; bad command line: exit 2.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ParseResult } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
 import { parseScenario } from '../core/pricing/scenarioSchema.ts';
 import { buildReport } from '../core/report/buildReport.ts';
@@ -21,31 +20,13 @@ import {
 } from '../core/report/measuredFigures.ts';
 import { reportCsv } from '../core/report/reportCsv.ts';
 import { reportQuery } from '../core/report/reportQuery.ts';
+import { checkedInput, failer, readInputText } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
 
 const USAGE = 'usage: report --scenario FILE [--bench FILE] [--sweep FILE] [--out DIR]';
 
-class InputError extends Error {}
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`report: ${message}\n`);
-  process.exit(code);
-}
-
-function readText(kind: string, path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `cannot read ${kind} ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-}
-
-function checked<T>(kind: string, path: string, result: ParseResult<T>): T {
-  if (!result.ok) throw new InputError(`${kind} ${path} is invalid: ${result.errors.join('; ')}`);
-  return result.value;
-}
+// Annotated so that TypeScript knows a call never returns.
+const fail: (message: string, code: number) => never = failer('report');
 
 async function main(): Promise<void> {
   let values: Record<string, string | undefined>;
@@ -67,16 +48,16 @@ async function main(): Promise<void> {
   let report: ReturnType<typeof buildReport>;
   let query: string;
   try {
-    const scenario = checked(
+    const scenario = checkedInput(
       'scenario',
       values.scenario,
-      parseScenario(readText('scenario', values.scenario), catalog),
+      parseScenario(readInputText('scenario', values.scenario), catalog),
     );
     const bench = values.bench
-      ? checked('bench file', values.bench, measuredFromBench(readText('bench file', values.bench)))
+      ? checkedInput('bench file', values.bench, measuredFromBench(readInputText('bench file', values.bench)))
       : null;
     const sweep = values.sweep
-      ? checked('sweep file', values.sweep, measuredFromSweep(readText('sweep file', values.sweep)))
+      ? checkedInput('sweep file', values.sweep, measuredFromSweep(readInputText('sweep file', values.sweep)))
       : null;
     // A bench measured the gate as run (with its model time); a sweep adds its chart.
     const measured: MeasuredFigures | null = bench

@@ -7,8 +7,8 @@
  * last line of stdout is one JSON object (also written to --out): points, the Pareto front, the recommended point.
  * Bad input: one line on stderr, exit 1; bad command line: exit 2.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GateSettings } from '../core/gate/gateSettings.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
@@ -17,43 +17,17 @@ import { parseGrid } from '../core/sweep/parseGrid.ts';
 import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
 import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
 import type { SweepProgress, SweepRun } from '../engine/sweepReplay.ts';
+import { BACKENDS, checkedInput, failer, readInputFile, readInputText, videoType } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
 
 const USAGE =
   'usage: sweep --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE]';
-const BACKENDS = ['auto', 'wasm', 'webgl', 'cpu', 'webgpu'];
-const VIDEO_TYPES: Record<string, string> = {
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mov': 'video/quicktime',
-  '.mkv': 'video/x-matroska',
-  '.ogv': 'video/ogg',
-};
-
-class InputError extends Error {}
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`sweep: ${message}\n`);
-  process.exit(code);
-}
-
-function readFile(kind: string, path: string): Buffer {
-  try {
-    const data = readFileSync(path);
-    if (data.length === 0) throw new InputError(`${kind} ${path} is empty`);
-    return data;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(
-      `cannot read ${kind} ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-}
+// Annotated so that TypeScript knows a call never returns.
+const fail: (message: string, code: number) => never = failer('sweep');
 
 function readGrid(path: string): GateSettings[] {
-  const parsed = parseGrid(readFile('grid file', path).toString('utf8'));
-  if (!parsed.ok) throw new InputError(`grid file ${path} is invalid: ${parsed.errors.join('; ')}`);
-  return parsed.grid;
+  const parsed = parseGrid(readInputText('grid file', path));
+  return checkedInput('grid file', path, parsed.ok ? { ok: true, value: parsed.grid } : parsed);
 }
 
 const seconds = (ms: number | null) => (ms === null ? '?' : `${Math.round(ms / 1000)} s`);
@@ -84,7 +58,7 @@ async function main(): Promise<void> {
   let video: Buffer;
   let grid: GateSettings[];
   try {
-    video = readFile('video', values.video);
+    video = readInputFile('video', values.video);
     grid = values.grid ? readGrid(values.grid) : defaultGrid();
   } catch (err) {
     fail((err as Error).message, 1);
@@ -95,8 +69,9 @@ async function main(): Promise<void> {
   const app = await openHeadlessApp();
   try {
     const { page } = app;
-    const type = VIDEO_TYPES[extname(values.video).toLowerCase()] ?? 'application/octet-stream';
-    await page.route('**/__sweep/video', (route) => route.fulfill({ body: video, contentType: type }));
+    await page.route('**/__sweep/video', (route) =>
+      route.fulfill({ body: video, contentType: videoType(values.video ?? '') }),
+    );
     let lastLogged = 0;
     await page.exposeFunction('__sweepProgress', (p: SweepProgress) => {
       const now = Date.now();
