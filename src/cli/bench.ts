@@ -10,24 +10,16 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BenchFramesLike, summarizeBench } from '../core/benchSummary.ts';
-import type { FrameEvent } from '../core/frameEvent.ts';
+import { summarizeBench } from '../core/benchSummary.ts';
 import { createGatePolicy } from '../core/gate/createGatePolicy.ts';
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings.ts';
 import { type BudgetConfig, parseBudget } from '../core/guard/parseBudget.ts';
 import { toFrameLogRecords, toNdjson } from '../core/log/frameLog.ts';
 import { isPriced } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
-import {
-  BACKENDS,
-  checkedInput,
-  failer,
-  InputError,
-  readInputFile,
-  readInputText,
-  videoType,
-} from './cliInput.ts';
-import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
+import type { BenchFrames } from '../engine/benchReplay.ts';
+import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputText } from './cliInput.ts';
+import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
   'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME]';
@@ -123,9 +115,7 @@ async function main(): Promise<void> {
   const app = await openHeadlessApp();
   try {
     const { page } = app;
-    await page.route('**/__bench/video', (route) =>
-      route.fulfill({ body: video, contentType: videoType(values.video ?? '') }),
-    );
+    await serveVideo(page, '/__bench/video', values.video ?? '', video);
     if (masks) {
       const files = masks;
       await page.route('**/__bench/masks/*', (route) => {
@@ -150,7 +140,7 @@ async function main(): Promise<void> {
         budget,
         injectRunaway: runawayAt,
       },
-    )) as BenchFramesLike & { events: FrameEvent[] };
+    )) as BenchFrames;
     if (masks && masks.length !== frames.frames) {
       log(`note: ${masks.length} masks for ${frames.frames} frames; the first ${frames.frames} were used`);
     }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, type PreviewServer, preview } from 'vite';
+import { videoType } from './cliInput.ts';
 
 const ROOT = process.cwd();
 // SEGMETER_DIST: a build folder of one's own, so two people's tools on one machine do not rebuild each other's.
@@ -79,4 +80,9 @@ export async function openHeadlessApp(): Promise<HeadlessApp> {
     await server.close();
     throw err;
   }
+}
+
+/** Serves a local video file to the page at `urlPath` (same origin, so the app's CSP lets it in). */
+export async function serveVideo(page: Page, urlPath: string, path: string, bytes: Buffer): Promise<void> {
+  await page.route(`**${urlPath}`, (route) => route.fulfill({ body: bytes, contentType: videoType(path) }));
 }

@@ -17,8 +17,8 @@ import { parseGrid } from '../core/sweep/parseGrid.ts';
 import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
 import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
 import type { SweepProgress, SweepRun } from '../engine/sweepReplay.ts';
-import { BACKENDS, checkedInput, failer, readInputFile, readInputText, videoType } from './cliInput.ts';
-import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
+import { BACKENDS, checkedInput, failer, readInputFile, readInputText } from './cliInput.ts';
+import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
   'usage: sweep --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE]';
@@ -69,9 +69,7 @@ async function main(): Promise<void> {
   const app = await openHeadlessApp();
   try {
     const { page } = app;
-    await page.route('**/__sweep/video', (route) =>
-      route.fulfill({ body: video, contentType: videoType(values.video ?? '') }),
-    );
+    await serveVideo(page, '/__sweep/video', values.video ?? '', video);
     let lastLogged = 0;
     await page.exposeFunction('__sweepProgress', (p: SweepProgress) => {
       const now = Date.now();

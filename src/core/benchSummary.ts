@@ -2,7 +2,7 @@ import type { GateSettings } from './gate/gateSettings';
 import type { BudgetSummary } from './guard/BudgetGuard';
 import { percentile } from './quality/percentile';
 
-/** What the page returns for one bench replay: one entry per frame (see src/engine/benchReplay.ts). */
+/** One bench replay, one entry per frame per array (the page's BenchFrames in src/engine/benchReplay.ts adds to it). */
 export interface BenchFramesLike {
   fps: number;
   frames: number;

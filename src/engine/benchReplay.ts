@@ -1,3 +1,4 @@
+import type { BenchFramesLike } from '../core/benchSummary';
 import type { FrameEvent } from '../core/frameEvent';
 import type { GateSettings } from '../core/gate/gateSettings';
 import type { BudgetSummary } from '../core/guard/BudgetGuard';
@@ -21,32 +22,15 @@ export interface BenchOptions {
   injectRunaway?: number;
 }
 
-/** Per-frame record of a bench replay; the Node side summarises it (src/core/benchSummary.ts). */
-export interface BenchFrames {
-  fps: number;
-  frames: number;
+/** The page's side of a bench replay: the per-frame record the Node side summarises, plus the run's events. */
+export interface BenchFrames extends BenchFramesLike {
   width: number;
   height: number;
-  model: string;
-  runtime: string;
-  backend: string;
-  policy: string;
-  gate: GateSettings;
-  ran: boolean[];
-  reasons: string[];
-  /** IoU of the mask shown on frame i against the model's own mask for frame i, at the frame's resolution. */
-  iou: number[];
-  /** With ground truth: IoU of the every-frame mask and of the shown mask against it. */
-  gtEveryFrame: number[] | null;
-  gtPolicy: number[] | null;
-  modelMs: number[];
   /** Every FrameEvent of the run, in frame order. */
   events: FrameEvent[];
+  acquireMs: number[];
   budget: BudgetSummary | null;
   anomaly: { detectedAtFrame: number | null; action: string | null };
-  acquireMs: number[];
-  gateMs: number[];
-  composeMs: number[];
 }
 
 async function groundTruth(url: string, width: number, height: number): Promise<Uint8Array> {
