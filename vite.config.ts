@@ -54,7 +54,7 @@ export default defineConfig(({ command }) => {
       // The MediaPipe solution script attaches itself to globalThis; body-segmentation imports it as a module.
       alias: {
         '@mediapipe/selfie_segmentation': fileURLToPath(
-          new URL('./src/engine/mediapipeGlobal.ts', import.meta.url),
+          new URL('./src/engine/segmenter/mediapipeGlobal.ts', import.meta.url),
         ),
       },
     },

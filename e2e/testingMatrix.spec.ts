@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import type { BenchFrames } from '../src/engine/benchReplay';
+import type { BenchFrames } from '../src/engine/replay/benchReplay';
 import { expectNotice, openApp, snapshot, waitForInferences } from './app';
 import { executablePath, fakeCameraArgs } from './chromiumArgs';
 import { CAMERA_CLIP, HIGH_MOTION_CLIP, SHORT_CLIP } from './globalSetup';

@@ -17,7 +17,7 @@ import { type BudgetConfig, parseBudget } from '../core/guard/parseBudget.ts';
 import { toFrameLogRecords, toNdjson } from '../core/log/frameLog.ts';
 import { isPriced } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
-import type { BenchFrames } from '../engine/benchReplay.ts';
+import type { BenchFrames } from '../engine/replay/benchReplay.ts';
 import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputText } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 

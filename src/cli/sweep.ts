@@ -16,7 +16,7 @@ import { defaultGrid } from '../core/sweep/defaultGrid.ts';
 import { parseGrid } from '../core/sweep/parseGrid.ts';
 import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
 import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
-import type { SweepProgress, SweepRun } from '../engine/sweepReplay.ts';
+import type { SweepProgress, SweepRun } from '../engine/replay/sweepReplay.ts';
 import { BACKENDS, checkedInput, failer, readInputFile, readInputText } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { CompositorSettings } from '../engine/Compositor';
+import type { CompositorSettings } from '../engine/compositor/Compositor';
 import { CostSidePanel } from './cost/CostSidePanel';
 import { EffectControls } from './EffectControls';
 import { GateControls } from './GateControls';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Effect } from '../engine/Compositor';
-import type { LiveSession, SessionSnapshot } from '../engine/LiveSession';
+import type { Effect } from '../engine/compositor/Compositor';
+import type { LiveSession, SessionSnapshot } from '../engine/session/LiveSession';
 
 interface Props {
   session: LiveSession | null;

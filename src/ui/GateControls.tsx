@@ -1,5 +1,5 @@
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings';
-import type { LiveSession, SessionSnapshot } from '../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../engine/session/LiveSession';
 import { downloadJson } from './downloadJson';
 
 interface Props {

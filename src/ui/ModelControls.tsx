@@ -1,5 +1,5 @@
-import type { LiveSession, SessionSnapshot } from '../engine/LiveSession';
-import type { BackendChoice } from '../engine/segmenterTypes';
+import type { BackendChoice } from '../engine/segmenter/segmenterTypes';
+import type { LiveSession, SessionSnapshot } from '../engine/session/LiveSession';
 
 interface Props {
   session: LiveSession | null;

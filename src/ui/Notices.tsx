@@ -1,4 +1,4 @@
-import type { Notice } from '../engine/LiveSession';
+import type { Notice } from '../engine/session/LiveSession';
 
 /** Messages about bad input and fallbacks; the app keeps running underneath them. */
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {

@@ -1,4 +1,4 @@
-import type { LiveSession, SessionSnapshot } from '../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../engine/session/LiveSession';
 
 interface Props {
   session: LiveSession | null;

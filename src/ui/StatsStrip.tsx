@@ -1,4 +1,4 @@
-import type { SessionSnapshot } from '../engine/LiveSession';
+import type { SessionSnapshot } from '../engine/session/LiveSession';
 
 const fmt = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined ? '–' : v.toFixed(digits);

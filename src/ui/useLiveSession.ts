@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react';
-import type { CompositorSettings } from '../engine/Compositor';
-import { LiveSession, type SessionSnapshot } from '../engine/LiveSession';
+import type { CompositorSettings } from '../engine/compositor/Compositor';
+import { LiveSession, type SessionSnapshot } from '../engine/session/LiveSession';
 
 declare global {
   interface Window {

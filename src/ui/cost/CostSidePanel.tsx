@@ -3,7 +3,7 @@ import { type Catalog, isPriced } from '../../core/pricing/catalogSchema';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { formatCount } from '../../core/pricing/formatUSD';
 import { projectMonthly } from '../../core/pricing/projectMonthly';
-import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { CatalogEditor } from './CatalogEditor';
 import { CostCharts } from './CostCharts';
 import { EntryPicker } from './EntryPicker';

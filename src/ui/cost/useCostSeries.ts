@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { type DeviceTime, EventSeries, type SeriesPoint } from '../../core/pricing/EventSeries';
-import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 
 /** Charts redraw at most this often; the figures beside them follow every snapshot. */
 const CHART_MS = 1000;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { formatCount, formatUSD } from '../../core/pricing/formatUSD';
-import type { SessionSnapshot } from '../../engine/LiveSession';
-import type { SessionBroadcast } from '../../engine/SessionBroadcast';
+import type { SessionSnapshot } from '../../engine/session/LiveSession';
+import type { SessionBroadcast } from '../../engine/session/SessionBroadcast';
 import './observability.css';
 
 interface Props {

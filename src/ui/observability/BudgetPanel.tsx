@@ -11,7 +11,7 @@ import {
 import type { RunawayTrip } from '../../core/guard/RunawayGuard';
 import { type Catalog, isPriced } from '../../core/pricing/catalogSchema';
 import { formatUSD } from '../../core/pricing/formatUSD';
-import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import './observability.css';
 
 interface Props {

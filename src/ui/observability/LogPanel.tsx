@@ -2,7 +2,7 @@ import { type UIEvent, useCallback, useLayoutEffect, useRef, useState } from 're
 import type { FrameEvent, GateReason, SegmentationMode } from '../../core/frameEvent';
 import { toCsv, toFrameLogRecords, toNdjson } from '../../core/log/frameLog';
 import type { CatalogEntry } from '../../core/pricing/catalogSchema';
-import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { downloadText } from '../downloadText';
 import './observability.css';
 

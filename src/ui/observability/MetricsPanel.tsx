@@ -5,7 +5,7 @@ import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import { formatCount, formatPct, formatUSD } from '../../core/pricing/formatUSD';
 import { priceSession } from '../../core/pricing/priceSession';
 import { percentile } from '../../core/quality/percentile';
-import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import './observability.css';
 
 interface Props {

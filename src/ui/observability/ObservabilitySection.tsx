@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
-import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { AggregatePanel } from './AggregatePanel';
 import { BudgetPanel } from './BudgetPanel';
 import { LogPanel } from './LogPanel';

@@ -10,7 +10,7 @@ import {
 } from '../../core/report/measuredFigures';
 import { REPORT_DEFAULT_SCENARIO } from '../../core/report/reportDefaults';
 import { readReportQuery, reportQuery } from '../../core/report/reportQuery';
-import type { SessionSnapshot } from '../../engine/LiveSession';
+import type { SessionSnapshot } from '../../engine/session/LiveSession';
 import { parseScenarioForm, SCENARIO_FIELDS, type ScenarioForm } from '../cost/scenarioForm';
 import { SweepChart } from '../sweep/SweepChart';
 import { viewPanelId } from '../ViewTabs';

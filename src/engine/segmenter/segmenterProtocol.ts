@@ -1,4 +1,4 @@
-import type { ModelEntry } from '../core/modelManifest';
+import type { ModelEntry } from '../../core/modelManifest';
 import type { BackendChoice, SegmenterInfo } from './segmenterTypes';
 
 /** Messages between the page and the segmenter worker. Frames go in and masks come back as transferred buffers. */

@@ -1,4 +1,4 @@
-import type { ModelEntry } from '../core/modelManifest';
+import type { ModelEntry } from '../../core/modelManifest';
 import type { FromWorker, ToWorker } from './segmenterProtocol';
 import type {
   BackendChoice,

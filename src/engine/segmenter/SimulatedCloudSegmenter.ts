@@ -1,6 +1,6 @@
-import { type CloudProfile, checkCloudProfile, drawCloudOutcome } from '../core/guard/cloudOutcome';
-import { SendRateLimiter, type SendRateLimiterOptions } from '../core/guard/SendRateLimiter';
-import { seededRandom } from '../core/guard/seededRandom';
+import { type CloudProfile, checkCloudProfile, drawCloudOutcome } from '../../core/guard/cloudOutcome';
+import { SendRateLimiter, type SendRateLimiterOptions } from '../../core/guard/SendRateLimiter';
+import { seededRandom } from '../../core/guard/seededRandom';
 import type { Segmenter, SegmenterInfo, SegmentResult } from './segmenterTypes';
 
 export interface SimulatedCloudOptions {

@@ -1,4 +1,4 @@
-import type { MaskCache } from './MaskCache';
+import type { MaskCache } from '../mask/MaskCache';
 
 export type Effect = 'blur' | 'replace' | 'mask' | 'off';
 

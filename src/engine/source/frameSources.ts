@@ -1,4 +1,4 @@
-import type { SourceKind } from '../core/frameEvent';
+import type { SourceKind } from '../../core/frameEvent';
 
 /** A playing video element that frames are read from: the camera, the sample clip or a user's file. */
 export interface FrameSource {

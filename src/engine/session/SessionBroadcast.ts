@@ -3,7 +3,7 @@ import {
   parseSessionReport,
   type SessionReport,
   SessionTable,
-} from '../core/guard/sessionAggregate';
+} from '../../core/guard/sessionAggregate';
 
 export const SESSIONS_CHANNEL = 'segmeter-sessions';
 

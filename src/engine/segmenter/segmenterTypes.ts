@@ -1,4 +1,4 @@
-import type { Backend, Runtime } from '../core/frameEvent';
+import type { Backend, Runtime } from '../../core/frameEvent';
 
 /** Backend preference: a named one, or 'auto' to time the candidates on warm-up frames and keep the fastest. */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu' | 'webgpu';

@@ -1,20 +1,20 @@
-import type { FrameEventStore } from '../core/FrameEventStore';
-import type { FrameEvent, GateReason, SegmentationMode } from '../core/frameEvent';
-import { createGatePolicy } from '../core/gate/createGatePolicy';
-import type { GatePolicy } from '../core/gate/GatePolicy';
-import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../core/gate/gateSettings';
-import { MotionGate } from '../core/gate/MotionGate';
-import type { CostWatch } from '../core/guard/CostWatch';
-import { RunawayGuard } from '../core/guard/RunawayGuard';
-import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../core/motion/greyThumbnail';
-import { MotionScorer } from '../core/motion/MotionScorer';
-import { iou } from '../core/quality/iou';
-import { Compositor, type CompositorSettings } from './Compositor';
-import { FrameSampler } from './FrameSampler';
-import type { FrameSource } from './frameSources';
-import { MaskCache } from './MaskCache';
-import { SimulatedCloudSegmenter } from './SimulatedCloudSegmenter';
-import type { PersonMask, Segmenter } from './segmenterTypes';
+import type { FrameEventStore } from '../../core/FrameEventStore';
+import type { FrameEvent, GateReason, SegmentationMode } from '../../core/frameEvent';
+import { createGatePolicy } from '../../core/gate/createGatePolicy';
+import type { GatePolicy } from '../../core/gate/GatePolicy';
+import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../../core/gate/gateSettings';
+import { MotionGate } from '../../core/gate/MotionGate';
+import type { CostWatch } from '../../core/guard/CostWatch';
+import { RunawayGuard } from '../../core/guard/RunawayGuard';
+import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
+import { MotionScorer } from '../../core/motion/MotionScorer';
+import { iou } from '../../core/quality/iou';
+import { Compositor, type CompositorSettings } from '../compositor/Compositor';
+import { FrameSampler } from '../gate/FrameSampler';
+import { MaskCache } from '../mask/MaskCache';
+import { SimulatedCloudSegmenter } from '../segmenter/SimulatedCloudSegmenter';
+import type { PersonMask, Segmenter } from '../segmenter/segmenterTypes';
+import type { FrameSource } from '../source/frameSources';
 
 /** Keeps the last N samples of a measure for medians and live readouts, without growing. */
 export class RecentValues {

@@ -1,14 +1,14 @@
-import type { BenchFramesLike } from '../core/benchSummary';
-import type { FrameEvent } from '../core/frameEvent';
-import type { GateSettings } from '../core/gate/gateSettings';
-import type { BudgetSummary } from '../core/guard/BudgetGuard';
-import type { BudgetConfig } from '../core/guard/parseBudget';
-import { iou } from '../core/quality/iou';
-import { upsampleBilinear } from '../core/quality/upsampleBilinear';
-import { openClip } from './frameSources';
-import { detectFps, frameCount, seekFrame } from './frameStepper';
-import type { LiveSession } from './LiveSession';
-import type { PersonMask } from './segmenterTypes';
+import type { BenchFramesLike } from '../../core/benchSummary';
+import type { FrameEvent } from '../../core/frameEvent';
+import type { GateSettings } from '../../core/gate/gateSettings';
+import type { BudgetSummary } from '../../core/guard/BudgetGuard';
+import type { BudgetConfig } from '../../core/guard/parseBudget';
+import { iou } from '../../core/quality/iou';
+import { upsampleBilinear } from '../../core/quality/upsampleBilinear';
+import type { PersonMask } from '../segmenter/segmenterTypes';
+import type { LiveSession } from '../session/LiveSession';
+import { openClip } from '../source/frameSources';
+import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
 
 export interface BenchOptions {
   videoUrl: string;

@@ -1,4 +1,4 @@
-import { type ModelEntry, modelFileUrl } from '../core/modelManifest';
+import { type ModelEntry, modelFileUrl } from '../../core/modelManifest';
 
 /** A model file that is missing, unreadable or not the one the manifest names. The message names the file. */
 export class ModelFileError extends Error {

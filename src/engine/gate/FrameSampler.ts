@@ -1,4 +1,4 @@
-import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../core/motion/greyThumbnail';
+import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
 
 // The canvas downscale (mipmapped at 'medium') does the bulk of the reduction; the last 2x is an exact area average,
 // so the thumbnail stays smooth like the Node study's (point sampling would double the inferences on still scenes).

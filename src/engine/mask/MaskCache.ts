@@ -1,4 +1,4 @@
-import type { PersonMask } from './segmenterTypes';
+import type { PersonMask } from '../segmenter/segmenterTypes';
 
 /**
  * The mask that skipped frames are composited with: the newest inferred mask, or, with temporal smoothing, an

@@ -1,17 +1,17 @@
-import { createGatePolicy } from '../core/gate/createGatePolicy';
-import type { GatePolicy } from '../core/gate/GatePolicy';
-import type { GateSettings } from '../core/gate/gateSettings';
-import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../core/motion/greyThumbnail';
-import { MotionScorer } from '../core/motion/MotionScorer';
-import { iou } from '../core/quality/iou';
-import { upsampleBilinear } from '../core/quality/upsampleBilinear';
-import { summarizePoint } from '../core/sweep/summarizeSweep';
-import type { SweepPoint } from '../core/sweep/sweepTypes';
-import { FrameSampler } from './FrameSampler';
-import { openClip } from './frameSources';
-import { detectFps, frameCount, seekFrame } from './frameStepper';
-import type { LiveSession } from './LiveSession';
-import { SimulatedCloudSegmenter } from './SimulatedCloudSegmenter';
+import { createGatePolicy } from '../../core/gate/createGatePolicy';
+import type { GatePolicy } from '../../core/gate/GatePolicy';
+import type { GateSettings } from '../../core/gate/gateSettings';
+import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
+import { MotionScorer } from '../../core/motion/MotionScorer';
+import { iou } from '../../core/quality/iou';
+import { upsampleBilinear } from '../../core/quality/upsampleBilinear';
+import { summarizePoint } from '../../core/sweep/summarizeSweep';
+import type { SweepPoint } from '../../core/sweep/sweepTypes';
+import { FrameSampler } from '../gate/FrameSampler';
+import { SimulatedCloudSegmenter } from '../segmenter/SimulatedCloudSegmenter';
+import type { LiveSession } from '../session/LiveSession';
+import { openClip } from '../source/frameSources';
+import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
 
 export interface SweepProgress {
   /** Point-frames evaluated so far (frames done x points) and in all. */

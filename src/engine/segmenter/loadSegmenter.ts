@@ -1,4 +1,4 @@
-import type { ModelEntry } from '../core/modelManifest';
+import type { ModelEntry } from '../../core/modelManifest';
 import { MainThreadSegmenter } from './MainThreadSegmenter';
 import { MediapipeSegmenter } from './MediapipeSegmenter';
 import type { BackendChoice, Segmenter, SegmenterNotice } from './segmenterTypes';

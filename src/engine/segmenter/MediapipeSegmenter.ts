@@ -1,5 +1,5 @@
 import * as bodySegmentation from '@tensorflow-models/body-segmentation';
-import type { ModelEntry } from '../core/modelManifest';
+import type { ModelEntry } from '../../core/modelManifest';
 import { loadMediapipeScript } from './mediapipeGlobal';
 import type { Segmenter, SegmenterInfo, SegmentResult } from './segmenterTypes';
 import { fetchModelFiles } from './verifiedFetch';
