@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { SessionSnapshot } from '../src/engine/session/LiveSession';
+import type { SessionSnapshot } from '../src/engine/session/sessionSnapshot';
 
 /** The session snapshot the UI renders from. */
 export function snapshot(page: Page): Promise<SessionSnapshot> {

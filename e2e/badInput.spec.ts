@@ -50,7 +50,7 @@ test('a lost WebGL context moves inference to wasm and says so', async ({ page }
   await openApp(page, '?backend=webgl');
   await expect.poll(async () => (await snapshot(page)).segmenter?.backend, { timeout: 90_000 }).toBe('webgl');
   await waitForInferences(page, 1);
-  const lost = await page.evaluate(() => window.segmeter?.loop.segmenter?.loseContext());
+  const lost = await page.evaluate(() => window.segmeter?.loseContext());
   expect(lost).toBe(true);
   await expectNotice(page, /WebGL context was lost: switched to wasm/);
   await expect.poll(async () => (await snapshot(page)).segmenter?.backend).toBe('wasm');

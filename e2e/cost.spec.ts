@@ -18,7 +18,7 @@ async function dollars(locator: Locator): Promise<number> {
 
 /** Stops new frames, then waits until the FrameEvent totals stop moving (an in-flight inference settles late). */
 async function pauseAndSettle(page: Page): Promise<{ frames: number; inferences: number }> {
-  await page.evaluate(() => window.segmeter?.loop.source?.video.pause());
+  await page.evaluate(() => window.segmeter?.pauseSource());
   let last = '';
   for (;;) {
     await page.waitForTimeout(750);
@@ -64,7 +64,7 @@ test.describe('cost side panel', () => {
     await expect.poll(async () => (await snapshot(page)).source?.kind).toBe('file');
     await page.evaluate(() => window.segmeter?.modelReady);
     const decisions = await page.evaluate(() => {
-      window.segmeter?.loop.source?.video.pause();
+      window.segmeter?.pauseSource();
       window.segmeter?.store.clear();
       return window.segmeter?.replay({ resume: false });
     });

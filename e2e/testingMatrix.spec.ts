@@ -50,7 +50,7 @@ function centreSharpness(page: Page): Promise<number> {
     return sum / (data.length / 4);
   });
 }
-const modelCalls = (page: Page) => page.evaluate(() => window.segmeter?.loop.segmenter?.modelCalls() ?? -1);
+const modelCalls = (page: Page) => page.evaluate(() => window.segmeter?.modelCalls() ?? -1);
 
 test('Normal usage (typical user, stable background): feature works, adaptive skipping cuts calls, quality stays good', async ({
   page,
@@ -106,7 +106,7 @@ test('Extended duration (long video call or continuous use): budget limits are e
   // Max quality cannot pass the hard limit; raising the budget lets inference run again.
   await page.evaluate(() => window.segmeter?.updateGate({ maxQuality: true }));
   const callsWhilePaused = await modelCalls(page);
-  await page.evaluate(() => window.segmeter?.loop.source?.video.play());
+  await page.evaluate(() => window.segmeter?.playSource());
   await page.waitForTimeout(2000);
   expect(await modelCalls(page)).toBe(callsWhilePaused);
   await page.evaluate(() => window.segmeter?.raiseBudget(1));
@@ -149,9 +149,7 @@ test('Edge case: permission denied (user revokes camera or the feature): segment
 
   // The user revokes the camera: the track ends, the app says so and no camera frame is segmented any more.
   await page.evaluate(() => {
-    const video = window.segmeter?.loop.source?.video;
-    const stream = video?.srcObject as MediaStream | null;
-    for (const track of stream?.getTracks() ?? []) track.dispatchEvent(new Event('ended'));
+    window.segmeter?.endCamera();
   });
   await expectNotice(page, /The camera stopped/);
   await expect.poll(async () => (await snapshot(page)).source?.kind).not.toBe('camera');
@@ -188,12 +186,12 @@ test('Multiple concurrent users: each tab is its own session and the aggregate e
   for (const p of pages) await openApp(p, '?backend=wasm');
   for (const p of pages) await waitForInferences(p, 3);
   // Freeze every session, then let one more broadcast round go out.
-  for (const p of pages) await p.evaluate(() => window.segmeter?.loop.source?.video.pause());
+  for (const p of pages) await p.evaluate(() => window.segmeter?.pauseSource());
   await page.waitForTimeout(2500);
   const parts = await Promise.all(pages.map((p) => snapshot(p)));
   const ids = new Set(parts.map((s) => s.sessionId));
   expect(ids.size).toBe(3);
-  const view = await page.evaluate(() => window.segmeter?.broadcast.view());
+  const view = await page.evaluate(() => window.segmeter?.sessions());
   expect(view?.totals.sessions).toBe(3);
   expect(view?.totals.frames).toBe(parts.reduce((a, s) => a + s.totals.frames, 0));
   expect(view?.totals.inferences).toBe(parts.reduce((a, s) => a + s.totals.inferences, 0));
@@ -247,7 +245,7 @@ test('A daily budget counts every session of the day: a reload starts from what 
   await page.getByTestId('budget-period').selectOption('day');
   await page.getByRole('button', { name: 'Set budget' }).click();
   await waitForInferences(page, 5);
-  await page.evaluate(() => window.segmeter?.loop.source?.video.pause());
+  await page.evaluate(() => window.segmeter?.pauseSource());
   await page.waitForTimeout(1500); // one more store of this session's usage
   const spent = (await snapshot(page)).budget?.spentUSD ?? 0;
   expect(spent).toBeGreaterThan(0);

@@ -61,9 +61,9 @@ async function main(): Promise<void> {
       const since = start?.totals.lastTs ?? 0;
       const timings = await page.evaluate(
         (from) =>
-          (window.segmeter?.store.events ?? [])
-            .filter((e) => e.ts > from && e.ran && e.latencyMs !== null)
-            .map((e) => [e.modelMs ?? 0, e.latencyMs ?? 0]),
+          (window.segmeter?.store.inferences ?? [])
+            .filter((r) => r.ts > from && r.kind === 'gate' && r.latencyMs !== null)
+            .map((r) => [r.modelMs ?? 0, r.latencyMs ?? 0]),
         since,
       );
       rows.push({

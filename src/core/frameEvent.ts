@@ -1,6 +1,8 @@
 /**
- * The one seam between the engine and everything that counts: one FrameEvent per displayed frame.
- * Costs, charts, alerts, logs and reports are all derived from a stream of these; nothing keeps a second counter.
+ * The one seam between the engine and everything that counts: one FrameEvent per displayed frame, emitted when the
+ * frame is composited (so the stream is in frame order), plus an InferenceRecord per inference when it settles,
+ * linked by id. Costs, charts, alerts, logs and reports are all folded from these (src/core/fold); nothing keeps a
+ * second counter.
  */
 
 /** Why the gate ran the model on a frame, or why it reused the cached mask. */
@@ -32,6 +34,8 @@ export type GateReason =
   | 'runaway'
   /** The gate asked, the (simulated) cloud's send-rate limiter refused: slow answers lower the send rate. */
   | 'throttled'
+  /** The model failed repeatedly: segmentation stepped aside (plain frame shown) until a retry succeeds. */
+  | 'model-failing'
   /** An extra inference on a frame that already has its event (the simulated runaway bug): billed, not a frame. */
   | 'duplicate';
 
@@ -56,19 +60,10 @@ export interface FrameEvent {
   runtime: Runtime;
   backend: Backend;
   /**
-   * End-to-end latency of the inference started on this frame: frame grab to mask read back on the main thread, ms.
-   * Null on skipped frames and on failed inferences. A ran frame's event is emitted when its inference settles.
+   * Set when the gate started an inference on this frame: the id of the InferenceRecord that settles later with its
+   * timings, its error or its staleness. Null on frames that reused the cached mask.
    */
-  latencyMs: number | null;
-  /** Time the model itself took, including the GPU/wasm read-back of its output, ms. Null when not ran. */
-  modelMs: number | null;
-  /** Set when the inference started on this frame failed; the cached mask stays in use. */
-  error?: string;
-  /**
-   * Staleness check on a skipped frame: the model also ran (not billed, ran stays false) and this is the IoU of the
-   * cached mask shown on this frame against that fresh mask.
-   */
-  shadowIou?: number;
+  inferenceId: number | null;
   /** Motion score the gate saw, 0..255 mean absolute difference; null when the gate does not measure motion. */
   motion: number | null;
   mode: SegmentationMode;
@@ -80,6 +75,35 @@ export interface FrameEvent {
  */
 export function isSegmentedFrame(e: Pick<FrameEvent, 'mode' | 'reason'>): boolean {
   return (
-    e.mode !== 'paused' && e.reason !== 'effect-off' && e.reason !== 'hidden' && e.reason !== 'duplicate'
+    e.mode !== 'paused' &&
+    e.reason !== 'effect-off' &&
+    e.reason !== 'hidden' &&
+    e.reason !== 'duplicate' &&
+    e.reason !== 'model-failing'
   );
+}
+
+/** What an inference was for: the gate's (billed), an unbilled staleness check, or the simulated runaway's extra. */
+export type InferenceKind = 'gate' | 'shadow' | 'duplicate';
+
+/** One inference, when it settled (or failed); linked to the frame it was started on. */
+export interface InferenceRecord {
+  id: number;
+  sessionId: string;
+  /** The frame the inference was started on. */
+  frame: number;
+  kind: InferenceKind;
+  /** Wall-clock time it settled, ms since the epoch. */
+  ts: number;
+  /** Frame grab to mask back on the main thread, ms; null when it failed. */
+  latencyMs: number | null;
+  /** The model itself, including the read-back of its output, ms; null when it failed. */
+  modelMs: number | null;
+  /** Set when the inference failed; the cached mask stays in use. */
+  error?: string;
+  /**
+   * IoU of the mask that was on screen when this inference was started against the fresh mask it produced: how
+   * stale the cache had become, measured at no extra inference. Absent on the first mask and on failures.
+   */
+  staleIou?: number;
 }

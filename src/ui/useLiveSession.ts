@@ -1,11 +1,12 @@
 import { type RefObject, useEffect, useState } from 'react';
 import type { CompositorSettings } from '../engine/compositor/Compositor';
 import { LiveSession, type SessionSnapshot } from '../engine/session/LiveSession';
+import { type SegmeterFacade, testFacade } from '../engine/session/testFacade';
 
 declare global {
   interface Window {
-    /** The live session, for the console and for browser tests. */
-    segmeter?: LiveSession;
+    /** The test and console facade of the live session (see testFacade.ts). */
+    segmeter?: SegmeterFacade;
   }
 }
 
@@ -23,14 +24,15 @@ export function useLiveSession(
   useEffect(() => {
     if (!canvas.current) return;
     const live = new LiveSession(canvas.current, initial);
-    window.segmeter = live;
+    const facade = testFacade(live);
+    window.segmeter = facade;
     setSession(live);
     void live.start();
     const timer = setInterval(() => setSnapshot(live.snapshot()), SNAPSHOT_MS);
     return () => {
       clearInterval(timer);
       live.dispose();
-      if (window.segmeter === live) window.segmeter = undefined;
+      if (window.segmeter === facade) window.segmeter = undefined;
     };
   }, [canvas]);
 

@@ -17,8 +17,7 @@ function ranEvent(frame: number, ran = true): FrameEvent {
     model: 'm',
     runtime: 'tfjs',
     backend: 'wasm',
-    latencyMs: ran ? 10 : null,
-    modelMs: ran ? 8 : null,
+    inferenceId: ran ? frame : null,
     motion: 1,
     mode: 'full',
   };

@@ -19,8 +19,7 @@ function event(frame: number, ran: boolean, mode: FrameEvent['mode'] = 'full'): 
     model: 'm',
     runtime: 'tfjs',
     backend: 'wasm',
-    latencyMs: ran ? 9 : null,
-    modelMs: ran ? 8 : null,
+    inferenceId: ran ? frame : null,
     motion: 1,
     mode,
   };

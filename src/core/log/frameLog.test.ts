@@ -28,8 +28,7 @@ function event(frame: number, ran: boolean, extra: Partial<FrameEvent> = {}): Fr
     model: 'selfie-general-tfjs',
     runtime: 'tfjs',
     backend: 'wasm',
-    latencyMs: ran ? 12.5 : null,
-    modelMs: ran ? 9 : null,
+    inferenceId: ran ? frame : null,
     motion: 4.25,
     mode: 'full',
     ...extra,
@@ -55,10 +54,13 @@ describe('frameCostUSD', () => {
 
 describe('toFrameLogRecords', () => {
   it('builds the record in a fixed key order, leaving unpriced entries out', () => {
-    const record = toFrameLogRecord(event(3, true, { error: 'boom' }), [
-      image,
-      { ...gpu, id: 'free', tiers: [] },
-    ]);
+    const inference = {
+      ...{ id: 3, sessionId: 'abc', frame: 3, kind: 'gate' as const },
+      ...{ ts: 0, latencyMs: null, modelMs: null, error: 'boom' },
+    };
+    const record = toFrameLogRecord(event(3, true), [image, { ...gpu, id: 'free', tiers: [] }], {
+      inference,
+    });
     expect(Object.keys(record)).toEqual([
       'ts',
       'sessionId',
@@ -103,6 +105,8 @@ describe('serializers', () => {
   const records = toFrameLogRecords(
     [event(0, true), event(1, false, { model: 'a "quoted", model\nname', motion: null })],
     [image, frames16],
+    {},
+    [{ id: 0, sessionId: 'abc', frame: 0, kind: 'gate', ts: 0, latencyMs: 12.5, modelMs: 9 }],
   );
 
   it('writes NDJSON, one parsable object per line', () => {

@@ -2,6 +2,7 @@ import {
   type Backend,
   type FrameEvent,
   type GateReason,
+  type InferenceRecord,
   isSegmentedFrame,
   type SegmentationMode,
   type SourceKind,
@@ -105,7 +106,11 @@ export function frameCostUSD(
 export function toFrameLogRecord(
   event: FrameEvent,
   entries: readonly CatalogEntry[],
-  options: AsIfOptions & { priorUnitsById?: Readonly<Record<string, number>> } = {},
+  options: AsIfOptions & {
+    priorUnitsById?: Readonly<Record<string, number>>;
+    /** The record of the inference started on this frame, for its latency and error. */
+    inference?: InferenceRecord;
+  } = {},
 ): FrameLogRecord {
   const asIfCostUSD: Record<string, number> = {};
   for (const entry of entries) {
@@ -124,10 +129,10 @@ export function toFrameLogRecord(
     source: event.source,
     model: event.model,
     backend: event.backend,
-    latencyMs: event.latencyMs,
+    latencyMs: options.inference?.latencyMs ?? null,
     motion: event.motion,
     mode: event.mode,
-    error: event.error ?? null,
+    error: options.inference?.error ?? null,
     asIfCostUSD,
   };
 }
@@ -140,10 +145,13 @@ export function toFrameLogRecords(
   events: readonly FrameEvent[],
   entries: readonly CatalogEntry[],
   options: AsIfOptions = {},
+  inferences: readonly InferenceRecord[] = [],
 ): FrameLogRecord[] {
   const prior: Record<string, number> = Object.fromEntries(entries.map((e) => [e.id, 0]));
+  const byId = new Map(inferences.map((r) => [r.id, r]));
   return events.map((event) => {
-    const record = toFrameLogRecord(event, entries, { ...options, priorUnitsById: prior });
+    const inference = event.inferenceId === null ? undefined : byId.get(event.inferenceId);
+    const record = toFrameLogRecord(event, entries, { ...options, priorUnitsById: prior, inference });
     for (const entry of entries) prior[entry.id] += frameUnits(entry, event, options);
     return record;
   });

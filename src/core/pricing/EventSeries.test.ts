@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameEvent } from '../frameEvent.ts';
+import type { FrameEvent, InferenceRecord } from '../frameEvent.ts';
 import { EventSeries } from './EventSeries.ts';
 
 const T0 = 1_700_000_000_000;
 
-function event(frame: number, tsOffsetMs: number, ran: boolean, modelMs: number | null = null): FrameEvent {
+function event(frame: number, tsOffsetMs: number, ran: boolean): FrameEvent {
   return {
     ts: T0 + tsOffsetMs,
     mediaTime: tsOffsetMs / 1000,
@@ -16,8 +16,7 @@ function event(frame: number, tsOffsetMs: number, ran: boolean, modelMs: number 
     model: 'selfie',
     runtime: 'tfjs',
     backend: 'wasm',
-    latencyMs: ran ? (modelMs ?? 0) + 5 : null,
-    modelMs: ran ? modelMs : null,
+    inferenceId: ran ? frame : null,
     motion: 1,
     mode: 'full',
   };
@@ -26,14 +25,34 @@ function event(frame: number, tsOffsetMs: number, ran: boolean, modelMs: number 
 /** `seconds` seconds at 30 fps, inferring every `every`-th frame. */
 function stream(seconds: number, every: number): FrameEvent[] {
   const out: FrameEvent[] = [];
-  for (let f = 0; f < seconds * 30; f++) out.push(event(f, (f * 1000) / 30, f % every === 0, 10));
+  for (let f = 0; f < seconds * 30; f++) out.push(event(f, (f * 1000) / 30, f % every === 0));
   return out;
+}
+
+/** The record of a frame's inference: 10 ms model, 15 ms end to end. */
+function settled(e: FrameEvent): InferenceRecord {
+  return {
+    id: e.frame,
+    sessionId: 's',
+    frame: e.frame,
+    kind: 'gate',
+    ts: e.ts + 15,
+    latencyMs: 15,
+    modelMs: 10,
+  };
+}
+
+function ingest(s: EventSeries, events: readonly FrameEvent[]): void {
+  for (const e of events) {
+    s.add(e);
+    if (e.ran) s.addInference(settled(e));
+  }
 }
 
 describe('EventSeries', () => {
   it('buckets per second: cumulative frames and inferences match the stream', () => {
     const s = new EventSeries();
-    s.ingest(stream(10, 5));
+    ingest(s, stream(10, 5));
     const points = s.points();
     expect(points).toHaveLength(10);
     expect(points[0]).toMatchObject({ t: 1, frames: 30, inferences: 6 });
@@ -44,47 +63,35 @@ describe('EventSeries', () => {
     expect(s.deviceTime).toEqual({ timed: 60, modelMsTotal: 600, latencyMsTotal: 900 });
   });
 
-  it('is incremental: ingesting in slices gives the same series as at once', () => {
-    const all = stream(90, 3);
+  it('the trailing minute is a minute once 60 s have passed', () => {
     const whole = new EventSeries();
-    whole.ingest(all);
-    const sliced = new EventSeries();
-    const growing: FrameEvent[] = [];
-    for (let i = 0; i < all.length; i += 37) {
-      growing.push(...all.slice(i, i + 37));
-      sliced.ingest(growing);
-    }
-    expect(sliced.points()).toEqual(whole.points());
-    expect(sliced.ingest(growing)).toBe(false);
-    // The trailing minute is a minute once 60 s have passed: 20 inferences/s x 60.
+    ingest(whole, stream(90, 3));
     expect(whole.points().at(-1)?.inferencesPerMinute).toBeCloseTo(600, 9);
   });
 
-  it('puts a late-settling inference in its own frame second', () => {
+  it('bills a runaway duplicate as an inference but not as a frame; staleness checks are not device time', () => {
     const s = new EventSeries();
-    // Frame 0 ran and settled after frames 1 and 2 (skipped, "busy") were appended.
-    s.ingest([event(1, 33, false), event(2, 1500, false), event(0, 0, true, 12)]);
-    expect(s.points().map((p) => [p.frames, p.inferences])).toEqual([
-      [2, 1],
-      [3, 1],
-    ]);
+    const first = event(0, 0, true);
+    s.add(first);
+    s.add({ ...first, reason: 'duplicate' });
+    s.addInference({ ...settled(first), kind: 'shadow' });
+    expect(s.points().map((p) => [p.frames, p.inferences])).toEqual([[1, 2]]);
+    expect(s.deviceTime.timed).toBe(0);
   });
 
   it('downsamples long sessions to at most maxPoints, ending at the last second', () => {
     const s = new EventSeries();
-    s.ingest(stream(3600, 10));
+    ingest(s, stream(3600, 10));
     const points = s.points(200);
     expect(points.length).toBeLessThanOrEqual(200);
     expect(points.at(-1)).toMatchObject({ t: 3600, frames: 108_000, inferences: 10_800 });
   });
 
-  it('starts over when the store is cleared', () => {
+  it('starts over on reset', () => {
     const s = new EventSeries();
-    const events = stream(5, 2);
-    s.ingest(events);
-    events.length = 0;
-    events.push(...stream(2, 1));
-    expect(s.ingest(events)).toBe(true);
+    ingest(s, stream(5, 2));
+    s.reset();
+    ingest(s, stream(2, 1));
     expect(s.points().at(-1)).toMatchObject({ t: 2, frames: 60, inferences: 60 });
   });
 });

@@ -1,4 +1,4 @@
-import type { FrameEvent } from '../frameEvent.ts';
+import type { FrameEvent, InferenceRecord } from '../frameEvent.ts';
 
 /** One point of the live charts: counts up to the end of second `t` of the stream. */
 export interface SeriesPoint {
@@ -23,60 +23,40 @@ export interface DeviceTime {
 }
 
 /**
- * Per-second buckets of a FrameEvent stream, folded incrementally: each `ingest` reads only the events appended since
- * the last call (a cursor), so keeping the series up to date costs the same after hours as after seconds.
- *
- * Events are bucketed by their own `ts` (when the frame was shown), not by arrival: a ran frame's event is appended
- * when its inference settles, after later skipped frames, and still lands in its frame's second.
+ * Per-second buckets of a session's FrameEvents, fed one event at a time as the store emits them (subscribe), so
+ * keeping the series up to date costs the same after hours as after seconds, and nothing depends on how much of
+ * the store's window is still kept. Device time comes from the InferenceRecords (gate inferences that settled).
  */
 export class EventSeries {
   private frames: number[] = [];
   private inferences: number[] = [];
-  private cursor = 0;
-  private firstEvent: FrameEvent | undefined;
-  private t0 = 0;
+  private t0: number | null = null;
   private device: DeviceTime = { timed: 0, modelMsTotal: 0, latencyMsTotal: 0 };
 
-  /** Folds in new events; starts over when the store was cleared. Returns true when anything changed. */
-  ingest(events: readonly FrameEvent[]): boolean {
-    let reset = false;
-    if (events.length < this.cursor || (this.cursor > 0 && events[0] !== this.firstEvent)) {
-      this.reset();
-      reset = true;
+  /** Folds in one displayed frame (or a runaway 'duplicate', which is billed but is not a frame). */
+  add(e: FrameEvent): void {
+    this.t0 ??= e.ts;
+    const k = Math.max(0, Math.floor((e.ts - this.t0) / 1000));
+    while (this.frames.length <= k) {
+      this.frames.push(0);
+      this.inferences.push(0);
     }
-    if (this.cursor === events.length) return reset;
-    if (this.cursor === 0) {
-      this.firstEvent = events[0];
-      this.t0 = events[0]?.ts ?? 0;
-    }
-    for (let i = this.cursor; i < events.length; i++) {
-      const e = events[i];
-      if (!e) continue;
-      // An event that settled late may be a little older than the first one appended: it belongs in second 0.
-      const k = Math.max(0, Math.floor((e.ts - this.t0) / 1000));
-      while (this.frames.length <= k) {
-        this.frames.push(0);
-        this.inferences.push(0);
-      }
-      this.frames[k] = (this.frames[k] ?? 0) + 1;
-      if (e.ran) {
-        this.inferences[k] = (this.inferences[k] ?? 0) + 1;
-        if (e.modelMs !== null || e.latencyMs !== null) {
-          this.device.timed++;
-          this.device.modelMsTotal += e.modelMs ?? 0;
-          this.device.latencyMsTotal += e.latencyMs ?? 0;
-        }
-      }
-    }
-    this.cursor = events.length;
-    return true;
+    if (e.reason !== 'duplicate') this.frames[k] = (this.frames[k] ?? 0) + 1;
+    if (e.ran) this.inferences[k] = (this.inferences[k] ?? 0) + 1;
   }
 
-  private reset(): void {
+  /** Folds in the device time of one settled inference (failed ones and staleness checks have none to bill). */
+  addInference(r: InferenceRecord): void {
+    if (r.kind === 'shadow' || r.modelMs === null || r.latencyMs === null) return;
+    this.device.timed++;
+    this.device.modelMsTotal += r.modelMs;
+    this.device.latencyMsTotal += r.latencyMs;
+  }
+
+  reset(): void {
     this.frames = [];
     this.inferences = [];
-    this.cursor = 0;
-    this.firstEvent = undefined;
+    this.t0 = null;
     this.device = { timed: 0, modelMsTotal: 0, latencyMsTotal: 0 };
   }
 

@@ -1,5 +1,5 @@
 import type { BenchFramesLike } from '../../core/benchSummary';
-import type { FrameEvent } from '../../core/frameEvent';
+import type { FrameEvent, InferenceRecord } from '../../core/frameEvent';
 import type { GateSettings } from '../../core/gate/gateSettings';
 import type { BudgetSummary } from '../../core/guard/BudgetGuard';
 import type { BudgetConfig } from '../../core/guard/parseBudget';
@@ -28,6 +28,8 @@ export interface BenchFrames extends BenchFramesLike {
   height: number;
   /** Every FrameEvent of the run, in frame order. */
   events: FrameEvent[];
+  /** Every InferenceRecord of the run (gate inferences; the unrecorded reference pass is not in it). */
+  inferences?: InferenceRecord[];
   acquireMs: number[];
   budget: BudgetSummary | null;
   anomaly: { detectedAtFrame: number | null; action: string | null };
@@ -55,16 +57,16 @@ async function groundTruth(url: string, width: number, height: number): Promise<
  */
 export async function benchReplay(session: LiveSession, options: BenchOptions): Promise<BenchFrames> {
   await session.modelReady;
-  const loop = session.loop;
-  const segmenter = loop.segmenter;
+  const { pipeline, driver } = session;
+  const segmenter = pipeline.runner.segmenter;
   if (!segmenter) throw new Error('no model could be loaded');
   // Through a blob URL: seekable whatever the server did with range requests.
   const response = await fetch(options.videoUrl);
   if (!response.ok) throw new Error(`the bench clip is missing (HTTP ${response.status})`);
   const source = await openClip(URL.createObjectURL(await response.blob()), 'file', 'bench clip', true);
-  loop.replaying = true;
-  loop.setSource(source);
-  loop.setPolicy(options.policy, options.gate ?? loop.gateSettings);
+  driver.paused = true;
+  driver.setSource(source);
+  pipeline.gate.setPolicy(options.policy, options.gate ?? pipeline.gate.settings);
   const video = source.video;
   const fps = await detectFps(video);
   const frames = frameCount(video, fps);
@@ -85,8 +87,8 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
     model: segmenter.info.modelId,
     runtime: segmenter.info.runtime,
     backend: segmenter.info.backend,
-    policy: loop.policySpec,
-    gate: loop.gateSettings,
+    policy: pipeline.gate.spec,
+    gate: pipeline.gate.settings,
     ran: [],
     reasons: [],
     iou: [],
@@ -100,14 +102,14 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
     gateMs: [],
     composeMs: [],
   };
-  loop.resetGate();
+  pipeline.resetGate();
   session.store.clear();
-  session.alerts = [];
-  loop.runaway.reset();
-  loop.simulateRunawayFrom = options.injectRunaway ?? null;
+  session.meter.alerts = [];
+  pipeline.runaway.reset();
+  pipeline.simulateRunawayFrom = options.injectRunaway ?? null;
   session.setBudget(options.budget ?? null);
   for (let i = 0; i < frames; i++) {
-    const step = await loop.step(source, await seekFrame(video, i, fps), true, true);
+    const step = await pipeline.step(source, await seekFrame(video, i, fps), true, true);
     if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
     up(step.reference, reference);
     up(step.displayed, shown);
@@ -124,15 +126,18 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
       result.gtPolicy?.push(iou(shown, gt));
     }
   }
-  result.events = [...session.store.events].sort((a, b) => a.frame - b.frame);
-  result.budget = loop.costWatch?.guard?.summary(result.events) ?? null;
-  const trip = loop.runaway.trip;
-  const alert = session.alerts[0];
+  // Emitted at compose time, the events are already in frame order (a runaway's duplicates sit on their frame).
+  result.events = [...session.store.events];
+  result.inferences = [...session.store.inferences];
+  result.budget = session.meter.watch?.guard?.summary(result.events) ?? null;
+  const trip = pipeline.runaway.trip;
+  const alert = session.meter.alerts[0];
   result.anomaly = trip
     ? { detectedAtFrame: trip.frame, action: 'inference-disabled' }
     : alert
       ? { detectedAtFrame: alert.atFrame, action: 'alert' }
       : { detectedAtFrame: null, action: null };
-  loop.simulateRunawayFrom = null;
+  pipeline.simulateRunawayFrom = null;
+  driver.paused = false;
   return result;
 }

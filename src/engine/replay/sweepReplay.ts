@@ -1,14 +1,13 @@
-import { createGatePolicy } from '../../core/gate/createGatePolicy';
-import type { GatePolicy } from '../../core/gate/GatePolicy';
 import type { GateSettings } from '../../core/gate/gateSettings';
-import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
-import { MotionScorer } from '../../core/motion/MotionScorer';
+import { THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
 import { iou } from '../../core/quality/iou';
 import { upsampleBilinear } from '../../core/quality/upsampleBilinear';
 import { summarizePoint } from '../../core/sweep/summarizeSweep';
 import type { SweepPoint } from '../../core/sweep/sweepTypes';
 import { FrameSampler } from '../gate/FrameSampler';
-import { SimulatedCloudSegmenter } from '../segmenter/SimulatedCloudSegmenter';
+import { InferenceGate } from '../gate/InferenceGate';
+import { modelInput } from '../pipeline/modelInput';
+import type { PersonMask } from '../segmenter/segmenterTypes';
 import type { LiveSession } from '../session/LiveSession';
 import { openClip } from '../source/frameSources';
 import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
@@ -44,14 +43,10 @@ export interface SweepRun {
   points: SweepPoint[];
 }
 
-/** Model input width, as FrameLoop sends it (masks come back at this size). */
-const INFERENCE_WIDTH = 256;
-
 /** One grid point's own gate state: decisions depend on its history, so nothing is shared between points. */
 interface PointState {
-  gate: GateSettings;
-  policy: GatePolicy;
-  scorer: MotionScorer;
+  settings: GateSettings;
+  gate: InferenceGate;
   /** Frame whose reference mask this point is showing (its last inference); -1 before the first. */
   shownFrame: number;
   inferences: number;
@@ -75,9 +70,9 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
   const { grid, signal } = options;
   if (grid.length === 0) throw new Error('the sweep grid is empty');
   await session.modelReady;
-  const loop = session.loop;
+  const { driver } = session;
   // A sweep tunes the gate against the on-device model: past the simulated cloud, if it is on.
-  const segmenter = loop.segmenter instanceof SimulatedCloudSegmenter ? loop.segmenter.inner : loop.segmenter;
+  const segmenter = session.innerSegmenter();
   if (!segmenter) throw new Error('no model could be loaded');
   if (session.replayProgress?.running) throw new Error('a replay is running; wait for it or cancel it');
   signal?.throwIfAborted();
@@ -85,10 +80,10 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
   if (!response.ok) throw new Error(`the sweep clip is missing (HTTP ${response.status})`);
   // A private element over a blob URL: seekable whatever the server did with ranges, and the live source plays on.
   const source = await openClip(URL.createObjectURL(await response.blob()), 'file', 'sweep clip', true);
-  const liveVideo = loop.source?.video ?? null;
+  const liveVideo = driver.source?.video ?? null;
   const liveWasPlaying = liveVideo !== null && !liveVideo.paused;
-  const wasReplaying = loop.replaying;
-  loop.replaying = true;
+  const wasPaused = driver.paused;
+  driver.paused = true;
   liveVideo?.pause();
   try {
     const video = source.video;
@@ -98,11 +93,9 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
     const height = video.videoHeight;
     const sampler = new FrameSampler();
     const thumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
-    const maskThumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
-    const points: PointState[] = grid.map((gate) => ({
-      gate: { ...gate },
-      policy: createGatePolicy('adaptive', gate),
-      scorer: new MotionScorer(),
+    const points: PointState[] = grid.map((settings) => ({
+      settings: { ...settings },
+      gate: new InferenceGate('adaptive', settings),
       shownFrame: -1,
       inferences: 0,
       iou: [],
@@ -115,43 +108,23 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
       await seekFrame(video, i, fps);
       const image = await createImageBitmap(video);
       let reference: Uint8Array;
+      let mask: PersonMask;
       try {
         sampler.sample(image, thumb);
-        const inputHeight = Math.round((INFERENCE_WIDTH * image.height) / image.width);
-        const input = await createImageBitmap(image, {
-          resizeWidth: INFERENCE_WIDTH,
-          resizeHeight: inputHeight,
-          resizeQuality: 'medium',
-        });
-        const { mask } = await segmenter.segment(input);
+        // The same input the live pipeline and the bench send, so the masks are the bench's masks.
+        ({ mask } = await segmenter.segment(await modelInput(image, segmenter.info)));
         reference = new Uint8Array(width * height);
         upsampleBilinear(mask.data, mask.width, mask.height, reference, width, height);
-        greyThumbnail(mask.data, mask.width, mask.height, maskThumb, THUMB_WIDTH, THUMB_HEIGHT, 1);
       } finally {
         image.close();
       }
       shownMasks.set(i, reference);
       const iouByShown = new Map<number, number>();
       for (const p of points) {
-        let motion: number | null = null;
-        let sceneChange: number | null = null;
-        if (p.policy.needsMotion) {
-          p.scorer.thumb.set(thumb);
-          const scores = p.scorer.score();
-          motion = scores.motion;
-          sceneChange = scores.sceneChange;
-        }
-        const decision = p.policy.decide({ frame: i, motion, sceneChange });
-        if (decision.run) {
-          p.policy.noteInference(i);
-          p.scorer.noteInference();
-          // As FrameLoop.accept: the new mask's outline weights the next scores.
-          p.scorer.noteMask(maskThumb, {
-            edgeWeight: p.gate.edgeWeight,
-            interiorWeight: p.gate.interiorWeight,
-            backgroundWeight: 1,
-            radius: p.gate.edgeRadius,
-          });
+        // The pipeline's own gate: decide, note the inference, then the mask that came back.
+        if (p.gate.decide(i, thumb).run) {
+          p.gate.noteInference(i);
+          p.gate.noteMask(mask);
           p.shownFrame = i;
           p.inferences++;
         }
@@ -185,14 +158,14 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
       model: segmenter.info.modelId,
       runtime: segmenter.info.runtime,
       backend: segmenter.info.backend,
-      points: points.map((p) => summarizePoint(p.gate, p.inferences, p.iou)),
+      points: points.map((p) => summarizePoint(p.settings, p.inferences, p.iou)),
     };
   } catch (err) {
     if (signal?.aborted) throw abortError();
     throw err;
   } finally {
     source.stop();
-    loop.replaying = wasReplaying;
-    if (liveWasPlaying && loop.source?.video === liveVideo) void liveVideo?.play().catch(() => undefined);
+    driver.paused = wasPaused;
+    if (liveWasPlaying && driver.source?.video === liveVideo) void liveVideo?.play().catch(() => undefined);
   }
 }

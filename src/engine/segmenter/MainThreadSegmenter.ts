@@ -1,6 +1,8 @@
 import type { ModelEntry } from '../../core/modelManifest';
+import { SELFIE_INPUT } from './DirectSelfieModel';
 import type {
   BackendChoice,
+  InferencePath,
   Segmenter,
   SegmenterInfo,
   SegmenterNotice,
@@ -20,9 +22,11 @@ export class MainThreadSegmenter implements Segmenter {
     backend: BackendChoice,
     warmup: ImageBitmap | null,
     notice: SegmenterNotice,
+    path: InferencePath = 'direct',
   ): Promise<MainThreadSegmenter> {
     try {
-      return new MainThreadSegmenter(await TfjsSelfieRunner.load(model, backend, warmup, notice), model.id);
+      const runner = await TfjsSelfieRunner.load(model, backend, warmup, notice, path);
+      return new MainThreadSegmenter(runner, model.id);
     } finally {
       warmup?.close();
     }
@@ -34,6 +38,8 @@ export class MainThreadSegmenter implements Segmenter {
       runtime: 'tfjs',
       backend: this.runner.backend,
       where: 'main',
+      path: this.runner.path,
+      inputSize: this.runner.path === 'direct' ? { width: SELFIE_INPUT, height: SELFIE_INPUT } : null,
       timings: this.runner.timings,
     };
   }

@@ -1,14 +1,22 @@
 import * as tf from '@tensorflow/tfjs-core';
-import * as bodySegmentation from '@tensorflow-models/body-segmentation';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { median } from '../../core/fold/liveStats';
 import type { Backend } from '../../core/frameEvent';
-import { median } from '../../core/liveStats';
 import type { ModelEntry } from '../../core/modelManifest';
-import type { BackendChoice, BackendTimings, SegmenterNotice, SegmentResult } from './segmenterTypes';
-import { type GraphModelJson, twoChannelArtifacts } from './selfieArtifacts';
+import { DirectSelfieModel } from './DirectSelfieModel';
+import { LibrarySelfieModel } from './LibrarySelfieModel';
+import type {
+  BackendChoice,
+  BackendTimings,
+  InferencePath,
+  PersonMask,
+  SegmenterNotice,
+  SegmentResult,
+} from './segmenterTypes';
+import { type GraphModelJson, plainArtifacts, twoChannelArtifacts } from './selfieArtifacts';
 import { fetchModelFiles } from './verifiedFetch';
 
 // Served from the app's own origin (vite.config.ts copies them). Threads stay off: they need cross-origin isolation,
@@ -33,8 +41,13 @@ function webglContext(): WebGL2RenderingContext | null {
  * worker, or on the main thread where a worker cannot run it. Reads the mask back as bytes, so its timings include
  * the read-back, and disposes every tensor it was handed.
  */
+interface SelfieModel {
+  segment(frame: ImageBitmap): Promise<PersonMask>;
+  dispose(): void;
+}
+
 export class TfjsSelfieRunner {
-  private segmenter: bodySegmentation.BodySegmenter | null = null;
+  private segmenter: SelfieModel | null = null;
   private contextLost = false;
   private lastModelMs = 0;
   /** Rejects the WebGL inference in flight, whose promise never settles once the context is gone. */
@@ -47,6 +60,7 @@ export class TfjsSelfieRunner {
   private constructor(
     private readonly model: ModelEntry,
     private readonly artifacts: tf.io.ModelArtifacts,
+    readonly path: InferencePath,
     private readonly notice: SegmenterNotice,
   ) {}
 
@@ -56,6 +70,7 @@ export class TfjsSelfieRunner {
     choice: BackendChoice,
     warmup: ImageBitmap | null,
     notice: SegmenterNotice,
+    requestedPath: InferencePath = 'direct',
   ): Promise<TfjsSelfieRunner> {
     const files = await fetchModelFiles(model);
     const jsonFile = model.files.find((f) => f.path.endsWith('.json'));
@@ -63,7 +78,10 @@ export class TfjsSelfieRunner {
     if (!jsonFile || !binFile) throw new Error(`model ${model.id} needs a .json and a .bin file`);
     const json = JSON.parse(new TextDecoder().decode(files.get(jsonFile.path))) as GraphModelJson;
     const weights = files.get(binFile.path) as ArrayBuffer;
-    const runner = new TfjsSelfieRunner(model, twoChannelArtifacts(json, weights), notice);
+    // The direct path is written for the general model's square input; anything else goes through the library.
+    const path = requestedPath === 'direct' && model.modelType === 'general' ? 'direct' : 'library';
+    const artifacts = path === 'direct' ? plainArtifacts(json, weights) : twoChannelArtifacts(json, weights);
+    const runner = new TfjsSelfieRunner(model, artifacts, path, notice);
     if (choice === 'auto') {
       await runner.pickFastest(warmup);
     } else if (!(await runner.use(choice))) {
@@ -86,11 +104,10 @@ export class TfjsSelfieRunner {
     this.backend = backend;
     this.contextLost = false;
     this.lastModelMs = 0;
-    const artifacts = this.artifacts;
-    this.segmenter = await bodySegmentation.createSegmenter(
-      bodySegmentation.SupportedModels.MediaPipeSelfieSegmentation,
-      { runtime: 'tfjs', modelType: this.model.modelType, modelUrl: { load: async () => artifacts } },
-    );
+    this.segmenter =
+      this.path === 'direct'
+        ? await DirectSelfieModel.load(this.artifacts)
+        : await LibrarySelfieModel.load(this.artifacts, this.model.modelType);
     const canvas = webglContext()?.canvas;
     canvas?.addEventListener('webglcontextlost', () => {
       this.contextLost = true;
@@ -181,19 +198,8 @@ export class TfjsSelfieRunner {
     if (!segmenter) throw new Error('segmenter not loaded');
     const start = performance.now();
     this.calls++;
-    const people = await segmenter.segmentPeople(frame);
-    const rgba = (await people[0]?.mask.toTensor()) as tf.Tensor3D | undefined;
-    if (!rgba) throw new Error('the model returned no mask');
-    // The mask tensor is ours to dispose: leaving it leaks one frame-sized tensor per inference.
-    const bytes = tf.tidy(() => tf.cast(tf.mul(tf.slice(rgba, [0, 0, 0], [-1, -1, 1]), 255), 'int32'));
-    rgba.dispose();
-    const values = await bytes.data();
-    bytes.dispose();
-    const [height, width] = rgba.shape;
-    return {
-      mask: { data: Uint8ClampedArray.from(values), width, height },
-      modelMs: performance.now() - start,
-    };
+    const mask = await segmenter.segment(frame);
+    return { mask, modelMs: performance.now() - start };
   }
 
   numTensors(): number {

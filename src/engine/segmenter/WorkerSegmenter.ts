@@ -2,6 +2,7 @@ import type { ModelEntry } from '../../core/modelManifest';
 import type { FromWorker, ToWorker } from './segmenterProtocol';
 import type {
   BackendChoice,
+  InferencePath,
   Segmenter,
   SegmenterInfo,
   SegmenterNotice,
@@ -36,6 +37,7 @@ export class WorkerSegmenter implements Segmenter {
     backend: BackendChoice,
     warmup: ImageBitmap | null,
     notice: SegmenterNotice,
+    path: InferencePath = 'direct',
   ): Promise<WorkerSegmenter> {
     return new Promise((resolve, reject) => {
       let worker: Worker;
@@ -61,7 +63,7 @@ export class WorkerSegmenter implements Segmenter {
           reject(msg.file ? new ModelFileError(msg.file, msg.message) : new Error(msg.message));
         }
       };
-      const init: ToWorker = { type: 'init', model, backend, warmup };
+      const init: ToWorker = { type: 'init', model, backend, warmup, path };
       worker.postMessage(init, warmup ? [warmup] : []);
     });
   }

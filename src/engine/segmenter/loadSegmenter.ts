@@ -1,23 +1,29 @@
 import type { ModelEntry } from '../../core/modelManifest';
 import { MainThreadSegmenter } from './MainThreadSegmenter';
 import { MediapipeSegmenter } from './MediapipeSegmenter';
-import type { BackendChoice, Segmenter, SegmenterNotice } from './segmenterTypes';
+import type { BackendChoice, InferencePath, Segmenter, SegmenterNotice } from './segmenterTypes';
 import { ModelFileError } from './verifiedFetch';
 import { WorkerSegmenter } from './WorkerSegmenter';
 
-async function startOne(
-  model: ModelEntry,
-  backend: BackendChoice,
-  warmup: () => Promise<ImageBitmap | null>,
-  notice: SegmenterNotice,
-): Promise<Segmenter> {
+export interface LoadRequest {
+  models: readonly ModelEntry[];
+  modelId: string;
+  backend: BackendChoice;
+  path: InferencePath;
+  /** A frame of the current source to warm up (and, for 'auto', time) on; null times a blank frame. */
+  warmup: () => Promise<ImageBitmap | null>;
+  notice: SegmenterNotice;
+}
+
+async function startOne(model: ModelEntry, request: LoadRequest): Promise<Segmenter> {
+  const { backend, path, warmup, notice } = request;
   if (model.runtime === 'mediapipe') return MediapipeSegmenter.start(model);
   try {
-    return await WorkerSegmenter.start(model, backend, await warmup(), notice);
+    return await WorkerSegmenter.start(model, backend, await warmup(), notice, path);
   } catch (err) {
     if (err instanceof ModelFileError) throw err;
     notice(`tfjs cannot run in a worker here (${(err as Error).message}): running it on the main thread`);
-    return MainThreadSegmenter.start(model, backend, await warmup(), notice);
+    return MainThreadSegmenter.start(model, backend, await warmup(), notice, path);
   }
 }
 
@@ -25,20 +31,15 @@ async function startOne(
  * Loads the chosen model. When one of its files is missing or corrupt, or its runtime cannot start, says so and falls
  * back to a model of the other runtime, so the view keeps working.
  */
-export async function loadSegmenter(
-  models: readonly ModelEntry[],
-  modelId: string,
-  backend: BackendChoice,
-  warmup: () => Promise<ImageBitmap | null>,
-  notice: SegmenterNotice,
-): Promise<Segmenter> {
+export async function loadSegmenter(request: LoadRequest): Promise<Segmenter> {
+  const { models, modelId, notice } = request;
   const chosen = models.find((m) => m.id === modelId) ?? models[0];
   try {
-    return await startOne(chosen, backend, warmup, notice);
+    return await startOne(chosen, request);
   } catch (err) {
     const other = models.find((m) => m.runtime !== chosen.runtime);
     if (!other) throw err;
     notice(`${(err as Error).message}. Falling back to ${other.label}.`);
-    return startOne(other, backend, warmup, notice);
+    return startOne(other, request);
   }
 }

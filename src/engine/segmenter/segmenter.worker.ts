@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+
+import { SELFIE_INPUT } from './DirectSelfieModel';
 import type { FromWorker, ToWorker } from './segmenterProtocol';
 import type { SegmenterInfo } from './segmenterTypes';
 import { TfjsSelfieRunner } from './TfjsSelfieRunner';
@@ -16,6 +18,8 @@ const info = (): SegmenterInfo => ({
   runtime: 'tfjs',
   backend: runner?.backend ?? 'wasm',
   where: 'worker',
+  path: runner?.path,
+  inputSize: runner?.path === 'direct' ? { width: SELFIE_INPUT, height: SELFIE_INPUT } : null,
   timings: runner?.timings,
 });
 
@@ -25,8 +29,12 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     case 'init':
       try {
         modelId = msg.model.id;
-        runner = await TfjsSelfieRunner.load(msg.model, msg.backend, msg.warmup, (message) =>
-          post({ type: 'notice', message, info: info() }),
+        runner = await TfjsSelfieRunner.load(
+          msg.model,
+          msg.backend,
+          msg.warmup,
+          (message) => post({ type: 'notice', message, info: info() }),
+          msg.path,
         );
         post({ type: 'ready', info: info() });
       } catch (err) {

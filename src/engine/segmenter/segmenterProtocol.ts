@@ -1,9 +1,15 @@
 import type { ModelEntry } from '../../core/modelManifest';
-import type { BackendChoice, SegmenterInfo } from './segmenterTypes';
+import type { BackendChoice, InferencePath, SegmenterInfo } from './segmenterTypes';
 
 /** Messages between the page and the segmenter worker. Frames go in and masks come back as transferred buffers. */
 export type ToWorker =
-  | { type: 'init'; model: ModelEntry; backend: BackendChoice; warmup: ImageBitmap | null }
+  | {
+      type: 'init';
+      model: ModelEntry;
+      backend: BackendChoice;
+      warmup: ImageBitmap | null;
+      path: InferencePath;
+    }
   | { type: 'segment'; id: number; frame: ImageBitmap }
   | { type: 'num-tensors'; id: number }
   | { type: 'model-calls'; id: number }

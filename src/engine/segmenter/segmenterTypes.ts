@@ -3,6 +3,12 @@ import type { Backend, Runtime } from '../../core/frameEvent';
 /** Backend preference: a named one, or 'auto' to time the candidates on warm-up frames and keep the fastest. */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu' | 'webgpu';
 
+/**
+ * How the tfjs runtime calls the model: 'direct' feeds the graph model itself (one resize, one read-back at the
+ * model's size); 'library' goes through body-segmentation's segmentPeople (the reference the direct path matches).
+ */
+export type InferencePath = 'direct' | 'library';
+
 /** A person mask: probability 0..255 per pixel, at the resolution of the frame that was sent. */
 export interface PersonMask {
   data: Uint8ClampedArray;
@@ -25,6 +31,13 @@ export interface SegmenterInfo {
   backend: Backend;
   /** Where inference runs: a Web Worker keeps the main thread free for display. */
   where: 'worker' | 'main';
+  /** tfjs only: how the model is called. */
+  path?: InferencePath;
+  /**
+   * The frame size the model wants (the pipeline resizes to it once, on the GPU, before handing the frame over);
+   * null = any size at the frame's aspect ratio.
+   */
+  inputSize?: { width: number; height: number } | null;
   /** Present when the backend was picked by 'auto'. */
   timings?: BackendTimings;
 }
@@ -33,6 +46,8 @@ export interface SegmenterInfo {
 export interface Segmenter {
   readonly info: SegmenterInfo;
   segment(frame: ImageBitmap): Promise<SegmentResult>;
+  /** A remote path's send-rate limiter: false = do not send now ('throttled'). Absent = always. */
+  maySend?(): boolean;
   /** Live tensor count of the runtime, for leak checks; null where the runtime has no tensors (mediapipe). */
   numTensors(): Promise<number | null>;
   /** How many times the model itself has run (counted where it is invoked, warm-ups included). */

@@ -83,3 +83,14 @@ export function twoChannelArtifacts(json: GraphModelJson, weights: ArrayBuffer):
     weightData: concatBuffers(weights, axis),
   };
 }
+
+/** The model as converted (one sigmoid channel), for the direct path that reads that channel itself. */
+export function plainArtifacts(json: GraphModelJson, weights: ArrayBuffer): io.ModelArtifacts {
+  return {
+    format: json.format,
+    modelTopology: json.modelTopology,
+    signature: json.signature,
+    weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+    weightData: weights,
+  };
+}

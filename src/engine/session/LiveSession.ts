@@ -1,105 +1,43 @@
-import { FrameEventStore } from '../../core/FrameEventStore';
-import type { FrameEvent } from '../../core/frameEvent';
+import { FrameEventStore } from '../../core/fold/FrameEventStore';
+import { liveStats } from '../../core/fold/liveStats';
 import type { GateSettings } from '../../core/gate/gateSettings';
-import type { AnomalyAlert } from '../../core/guard/AnomalyDetector';
-import type { BudgetView } from '../../core/guard/BudgetGuard';
-import { CostWatch, type WatchUsage } from '../../core/guard/CostWatch';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
-import { periodKey, priorUsage, usageStorageKey, withOwnUsage } from '../../core/guard/periodUsage';
-import type { RunawayTrip } from '../../core/guard/RunawayGuard';
-import { type LiveStats, liveStats } from '../../core/liveStats';
 import { type ModelEntry, parseModelManifest } from '../../core/modelManifest';
-import { type Catalog, type CatalogEntry, isPriced } from '../../core/pricing/catalogSchema';
-import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
-import { priceSession } from '../../core/pricing/priceSession';
 import type { CompositorSettings } from '../compositor/Compositor';
-import { FrameLoop } from '../pipeline/FrameLoop';
+import { FramePipeline } from '../pipeline/FramePipeline';
+import { LiveDriver } from '../pipeline/LiveDriver';
 import { type BenchFrames, type BenchOptions, benchReplay } from '../replay/benchReplay';
+import { replayClip } from '../replay/replayClip';
 import { type SweepOptions, type SweepRun, sweepReplay } from '../replay/sweepReplay';
-import { loadSegmenter } from '../segmenter/loadSegmenter';
-import { SimulatedCloudSegmenter } from '../segmenter/SimulatedCloudSegmenter';
-import type { BackendChoice, Segmenter, SegmenterInfo } from '../segmenter/segmenterTypes';
-import { type FrameSource, openCamera, openClip, SourceError } from '../source/frameSources';
-import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
+import type { BackendChoice, InferencePath, Segmenter } from '../segmenter/segmenterTypes';
+import { ModelLoader } from './ModelLoader';
+import { SegmenterSlot } from './SegmenterSlot';
 import { SessionBroadcast } from './SessionBroadcast';
+import { SessionMeter } from './SessionMeter';
+import { SourceRate } from './SourceRate';
+import { SourceSwitch } from './SourceSwitch';
+import { type Notice, type ReplayProgress, type SessionSnapshot, takeSnapshot } from './sessionSnapshot';
 
-export const SAMPLE_CLIP = '/sample/motion_asl_signer_640x480.mp4';
-export const SAMPLE_LABEL = 'Sample clip: ASL signer (Intel, CC BY 4.0)';
-
-export interface Notice {
-  id: number;
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
-
-/** A state snapshot for React, taken a few times a second (never per frame). */
-export interface SessionSnapshot {
-  sessionId: string;
-  source: { kind: FrameSource['kind']; label: string } | null;
-  segmenter: SegmenterInfo | null;
-  loadingModel: boolean;
-  modelId: string;
-  backendChoice: BackendChoice;
-  models: ModelEntry[];
-  stats: LiveStats;
-  totals: FrameEventStore['totals'];
-  composeMsP50: number | null;
-  notices: Notice[];
-  settings: CompositorSettings;
-  gate: {
-    policy: string;
-    settings: GateSettings;
-    smoothing: number;
-    shadowShare: number;
-    gateMsP50: number | null;
-  };
-  /** Shadow checks of skipped frames: IoU of the cached mask against a fresh one (not billed). */
-  staleness: { checks: number; last: number | null; mean: number | null; min: number | null };
-  replay: ReplayProgress | null;
-  /** The budget guard's state; null while no budget is set. */
-  budget: BudgetView | null;
-  runaway: RunawayTrip | null;
-  mode: FrameEvent['mode'];
-  pausedFallback: 'last-mask' | 'full-blur';
-  /** Anomaly alerts raised so far (newest last, at most 20). */
-  alerts: AnomalyAlert[];
-  cloud: {
-    profile: CloudProfile;
-    degraded: boolean;
-    reason: string | null;
-    sent: number;
-    failed: number;
-    timedOut: number;
-  } | null;
-}
-
-export interface ReplayProgress {
-  done: number;
-  total: number;
-  fps: number;
-  running: boolean;
-  inferences: number;
-}
-
-const p50 = (values: readonly number[]) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-};
+export { SAMPLE_CLIP, SAMPLE_LABEL } from './SourceSwitch';
+export type { Notice, ReplayProgress, SessionSnapshot } from './sessionSnapshot';
 
 /**
- * Owns one live session: the sources, the segmenter and the frame loop, and the FrameEvent store they write.
- * Bad input never stops it: every failure becomes a notice and the previous working state stays.
+ * The composition root of one live session: the event store, the pipeline and its live driver, the model loader,
+ * the meter (budget, alerts, cross-tab reading) and the sources. Bad input never stops it: every failure becomes a
+ * notice and the previous working state stays.
  */
 export class LiveSession {
   readonly store = new FrameEventStore();
   readonly sessionId = crypto.randomUUID();
-  readonly loop: FrameLoop;
+  readonly pipeline: FramePipeline;
+  readonly driver: LiveDriver;
+  readonly loader: ModelLoader;
+  readonly meter: SessionMeter;
+  readonly broadcast: SessionBroadcast;
+  readonly slot: SegmenterSlot;
+  readonly sources: SourceSwitch;
   models: ModelEntry[] = [];
-  modelId = 'selfie-general-tfjs';
-  backendChoice: BackendChoice = 'auto';
-  loadingModel = false;
   notices: Notice[] = [];
   replayProgress: ReplayProgress | null = null;
   /** Settles when the first model load has finished (loaded, fallen back, or failed with a notice). */
@@ -107,38 +45,53 @@ export class LiveSession {
   private markModelReady: () => void = () => undefined;
   private replayToken = 0;
   private nextNotice = 1;
-  private loadToken = 0;
-  /** The catalog costs are priced from (the cost panel's, once it has edited it). */
-  catalog: Catalog = loadDefaultCatalog();
-  /** The catalog entries the cost panel compares; the log and metrics price frames for these. */
-  selectedIds: string[] = [];
-  /** Anomaly alerts so far, newest last. */
-  alerts: AnomalyAlert[] = [];
-  readonly broadcast: SessionBroadcast;
-  private cloudProfile: CloudProfile | null = null;
-  private lastAlertNotice = 0;
-  /** Where this session's usage is stored for a day or month budget; null for a session budget. */
-  private usageKey: string | null = null;
-  private fpsProbe: {
-    video: HTMLVideoElement;
-    frames: number;
-    mediaTime: number;
-    fps: number | null;
-  } | null = null;
+  private firstMaskMs: number | null = null;
+  private readonly rate = new SourceRate();
   private readonly onVisibility = () => {
-    this.loop.hidden = document.hidden;
+    this.pipeline.hidden = document.hidden;
   };
 
   constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
-    this.loop = new FrameLoop(canvas, this.store, this.sessionId, settings);
+    this.pipeline = new FramePipeline(canvas, this.store, this.sessionId, settings);
+    this.driver = new LiveDriver(this.pipeline);
+    this.sources = new SourceSwitch(this.driver, (level, text) => this.notify(level, text));
+    this.slot = new SegmenterSlot(this.pipeline.runner, (level, text) => this.notify(level, text));
     this.modelReady = new Promise((resolve) => {
       this.markModelReady = resolve;
     });
-    this.loop.onRunaway = (reason) =>
+    this.pipeline.onRunaway = (reason) =>
       this.notify('error', `Inference disabled by the runaway guard: ${reason}`);
-    this.watch(null);
-    this.store.subscribe((event) => this.observeCost(event));
-    this.broadcast = new SessionBroadcast({ sessionId: this.sessionId, read: () => this.reading() });
+    this.pipeline.runner.onStateChange = (state) =>
+      state.passThrough
+        ? this.notify(
+            'error',
+            `Segmentation stepped aside after repeated failures (${state.lastError}); retrying`,
+          )
+        : this.notify('info', 'Segmentation is back: the model answered again');
+    this.pipeline.runner.onHung = (why) => {
+      this.notify('warning', `The model stopped answering (${why}): restarting it`);
+      void this.loader.load();
+    };
+    this.meter = new SessionMeter({
+      store: this.store,
+      sessionId: this.sessionId,
+      sourceFps: () => this.sourceFps(),
+      onWatch: (watch) => {
+        this.pipeline.guard = watch?.guard ?? null;
+      },
+      notify: (level, text) => this.notify(level, text),
+    });
+    this.loader = new ModelLoader({
+      models: () => this.models,
+      warmupFrame: () => this.warmupFrame(),
+      install: (segmenter) => this.slot.install(segmenter),
+      current: () => this.slot.inner,
+      notify: (level, text) => this.notify(level, text),
+    });
+    this.store.subscribeInferences((r) => {
+      if (this.firstMaskMs === null && r.kind === 'gate' && !r.error) this.firstMaskMs = performance.now();
+    });
+    this.broadcast = new SessionBroadcast({ sessionId: this.sessionId, read: () => this.meter.reading() });
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -152,12 +105,14 @@ export class LiveSession {
 
   /** Loads the manifest and the sample clip, starts the loop, then the model (the video shows while it loads). */
   async start(): Promise<void> {
-    // ?model=ID&backend=NAME pick the model and backend up front (shareable links, tests that skip auto timing).
+    // ?model=ID&backend=NAME&path=direct|library&policy=SPEC: shareable links, and tests that skip auto timing.
     const params = new URLSearchParams(location.search);
-    this.modelId = params.get('model') ?? this.modelId;
+    this.loader.modelId = params.get('model') ?? this.loader.modelId;
     const backend = params.get('backend');
     if (backend && ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'].includes(backend))
-      this.backendChoice = backend as BackendChoice;
+      this.loader.backendChoice = backend as BackendChoice;
+    const path = params.get('path');
+    if (path === 'direct' || path === 'library') this.loader.path = path as InferencePath;
     const policy = params.get('policy');
     if (policy) this.setPolicy(policy);
     try {
@@ -172,132 +127,52 @@ export class LiveSession {
     }
     // ?bench=1: the bench drives the session and brings its own clip.
     if (params.get('bench') !== '1') await this.playSample();
-    this.loop.start();
+    this.driver.start();
     this.broadcast.start();
-    if (this.models.length > 0) await this.loadModel();
+    if (this.models.length > 0) await this.loader.load();
     this.markModelReady();
   }
 
-  private async switchTo(open: () => Promise<FrameSource>): Promise<boolean> {
-    try {
-      this.loop.setSource(await open());
-      return true;
-    } catch (err) {
-      this.notify(err instanceof SourceError ? 'warning' : 'error', (err as Error).message);
-      return false;
-    }
-  }
-
   playSample(): Promise<boolean> {
-    return this.switchTo(() => openClip(SAMPLE_CLIP, 'sample', SAMPLE_LABEL));
+    return this.sources.playSample();
   }
 
-  /** Asks for the camera; if it is denied, missing or lost, the sample clip plays (or keeps playing). */
-  async startCamera(): Promise<boolean> {
-    const ok = await this.switchTo(() =>
-      openCamera((message) => {
-        this.notify('warning', message);
-        void this.playSample();
-      }),
-    );
-    if (!ok && !this.loop.source) await this.playSample();
-    return ok;
+  startCamera(): Promise<boolean> {
+    return this.sources.startCamera();
   }
 
   playFile(file: File): Promise<boolean> {
-    return this.switchTo(() => openClip(URL.createObjectURL(file), 'file', file.name, true));
+    return this.sources.playFile(file);
   }
 
-  async setModel(modelId: string, backend: BackendChoice = this.backendChoice): Promise<void> {
-    this.modelId = modelId;
-    this.backendChoice = backend;
-    await this.loadModel();
+  async setModel(modelId: string, backend: BackendChoice = this.loader.backendChoice): Promise<void> {
+    this.loader.modelId = modelId;
+    this.loader.backendChoice = backend;
+    await this.loader.load();
   }
 
   private async warmupFrame(): Promise<ImageBitmap | null> {
-    const video = this.loop.source?.video;
+    const video = this.driver.source?.video;
     if (!video || video.videoWidth === 0 || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA)
       return null;
-    const height = Math.round((256 * video.videoHeight) / video.videoWidth);
     // A frame that cannot be grabbed yet only costs realism in the timings: auto then times a blank frame.
-    return createImageBitmap(video, { resizeWidth: 256, resizeHeight: height }).catch(() => null);
+    return createImageBitmap(video, { resizeWidth: 256, resizeHeight: 256 }).catch(() => null);
   }
 
-  /** Loads the chosen model; the previous segmenter keeps working until the new one is ready. */
-  private async loadModel(): Promise<void> {
-    const token = ++this.loadToken;
-    this.loadingModel = true;
-    let segmenter: Segmenter | null = null;
-    try {
-      segmenter = await loadSegmenter(
-        this.models,
-        this.modelId,
-        this.backendChoice,
-        () => this.warmupFrame(),
-        (text) => this.notify('warning', text),
-      );
-    } catch (err) {
-      this.notify(
-        'error',
-        `Segmentation is unavailable: ${(err as Error).message}. The video plays unsegmented.`,
-      );
-    }
-    if (token !== this.loadToken) {
-      segmenter?.dispose();
-      return;
-    }
-    this.loadingModel = false;
-    if (!segmenter) return;
-    const previous = this.loop.segmenter;
-    this.loop.segmenter = segmenter;
-    if (this.cloudProfile) this.setCloud(this.cloudProfile);
-    previous?.dispose();
-    this.modelId = segmenter.info.modelId;
-    const timings = segmenter.info.timings;
-    if (timings) {
-      const list = Object.entries(timings)
-        .map(([b, t]) => `${b} ${typeof t === 'number' ? `${t.toFixed(1)} ms` : t}`)
-        .join(', ');
-      this.notify('info', `Auto picked ${segmenter.info.backend} (${list})`);
-    }
-  }
-
-  /**
-   * Frame-stepped replay of the current clip: every frame in order, each inference awaited, so the same clip and
-   * settings give the same decisions on every run. Returns each frame's decision; live playback resumes after.
-   */
+  /** Frame-stepped replay of the current clip (see replayClip); live playback resumes after. */
   async replay({ resume = true } = {}): Promise<{ ran: boolean; reason: string }[]> {
-    const source = this.loop.source;
-    if (!source || source.kind === 'camera') throw new Error('replay needs a video file or the sample clip');
-    if (!this.loop.segmenter) throw new Error('the model is still loading');
     const token = ++this.replayToken;
-    const video = source.video;
-    this.loop.replaying = true;
-    const decisions: { ran: boolean; reason: string }[] = [];
-    try {
-      const fps = await detectFps(video);
-      const total = frameCount(video, fps);
-      this.loop.resetGate();
-      this.replayProgress = { done: 0, total, fps, running: true, inferences: 0 };
-      for (let i = 0; i < total && token === this.replayToken && this.loop.source === source; i++) {
-        const mediaTime = await seekFrame(video, i, fps);
-        const step = await this.loop.step(source, mediaTime, true);
-        decisions.push({ ran: step.ran, reason: step.reason });
-        this.replayProgress = {
-          ...this.replayProgress,
-          done: i + 1,
-          inferences: this.replayProgress.inferences + (step.ran ? 1 : 0),
-        };
-      }
-    } finally {
-      if (this.replayProgress) this.replayProgress = { ...this.replayProgress, running: false };
-      if (token === this.replayToken) {
-        this.loop.replaying = false;
-        this.loop.resetGate();
-        if (resume && this.loop.source === source) void video.play().catch(() => undefined);
-      }
-    }
-    return decisions;
+    return replayClip(
+      {
+        pipeline: this.pipeline,
+        driver: this.driver,
+        progress: (p) => {
+          this.replayProgress = p;
+        },
+        current: () => token === this.replayToken,
+      },
+      resume,
+    );
   }
 
   /** Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference. */
@@ -313,290 +188,105 @@ export class LiveSession {
   /** Stops a replay in progress; live playback resumes. */
   cancelReplay(): void {
     this.replayToken++;
-    this.loop.replaying = false;
-    this.loop.resetGate();
+    this.driver.paused = false;
+    this.pipeline.resetGate();
     if (this.replayProgress) this.replayProgress = { ...this.replayProgress, running: false };
-    void this.loop.source?.video.play().catch(() => undefined);
+    void this.driver.source?.video.play().catch(() => undefined);
   }
 
   setPolicy(spec: string): void {
     try {
-      this.loop.setPolicy(spec);
+      this.pipeline.gate.setPolicy(spec);
     } catch (err) {
       this.notify('warning', (err as Error).message);
     }
   }
 
   updateGate(patch: Partial<GateSettings>): void {
-    this.loop.updateGateSettings(patch);
+    this.pipeline.gate.update(patch);
   }
 
   /** Replaces every gate setting at once (an imported gate file). */
   replaceGate(settings: GateSettings): void {
-    this.loop.setPolicy(this.loop.policySpec, settings);
+    this.pipeline.gate.setPolicy(this.pipeline.gate.spec, settings);
   }
 
   setSmoothing(weight: number): void {
-    this.loop.smoothing = Math.min(1, Math.max(0.05, weight));
+    this.pipeline.smoothing = Math.min(1, Math.max(0.05, weight));
   }
 
   setShadowShare(share: number): void {
-    this.loop.shadowShare = Math.min(1, Math.max(0, share));
+    this.pipeline.shadowShare = Math.min(1, Math.max(0, share));
   }
 
-  /** The entry the cost watch prices: the budget's, else the first priced per-image entry (for anomaly alerts). */
-  private watchedEntry(catalogId?: string): CatalogEntry | undefined {
-    const priced = this.catalog.filter(isPriced);
-    return priced.find((e) => e.id === catalogId) ?? priced.find((e) => e.unit === 'image') ?? priced[0];
-  }
-
-  /** Starts a fresh cost watch (budget and anomaly detection) over the events from now on. */
-  private watch(budget: BudgetConfigInput | null, prior?: WatchUsage): void {
-    const entry = this.watchedEntry(budget?.catalogId);
-    this.loop.costWatch = entry
-      ? new CostWatch({ entry, budget: budget ?? undefined, fps: this.snapshotFps(), prior })
-      : null;
-    // The spend so far counts against a new budget: fold in what already happened.
-    if (this.loop.costWatch) for (const e of this.store.events) this.loop.costWatch.observe(e);
-  }
-
-  private snapshotFps(): number {
-    return liveStats(this.store.events, Date.now()).sourceFps ?? 30;
-  }
-
-  private observeCost(event: FrameEvent): void {
-    const result = this.loop.costWatch?.observe(event);
-    if (!result) return;
-    if (result.budget) this.notify(result.budget.level, result.budget.reason);
-    if (result.alerts.length > 0) {
-      this.alerts = [...this.alerts, ...result.alerts].slice(-20);
-      // One notice per 10 s at most: a burst of motion should not bury the other messages.
-      if (event.ts - this.lastAlertNotice > 10_000) {
-        this.lastAlertNotice = event.ts;
-        this.notify('warning', `Anomaly: ${result.alerts[0].reason}`);
-      }
-    }
-  }
-
-  /** Sets (or replaces) the budget on one catalog entry; null removes it. */
-  /**
-   * Sets (or replaces) the budget on one catalog entry; null removes it. A day or month budget also counts what
-   * this browser's other sessions of the same period used (kept in localStorage, one record per session).
-   */
   setBudget(config: BudgetConfigInput | null): void {
-    this.usageKey = null;
-    let prior: WatchUsage | undefined;
-    const key = config?.period ? periodKey(config.period, new Date()) : null;
-    if (config && key) {
-      this.usageKey = usageStorageKey(config.catalogId, key);
-      prior = priorUsage(this.storage('get', this.usageKey), this.sessionId);
-    }
-    this.watch(config, prior);
-    this.persistUsage();
-  }
-
-  /** Stores this session's usage against the budget's period, so the next session of the period counts it. */
-  private persistUsage(): void {
-    const usage = this.loop.costWatch?.usage;
-    if (!this.usageKey || !usage) return;
-    this.storage(
-      'set',
-      this.usageKey,
-      withOwnUsage(this.storage('get', this.usageKey), this.sessionId, usage),
-    );
-  }
-
-  /** localStorage that never throws (private windows, quotas): a budget then counts this session only. */
-  private storage(op: 'get' | 'set', key: string, value = ''): string | null {
-    try {
-      if (op === 'get') return localStorage.getItem(key);
-      localStorage.setItem(key, value);
-    } catch {
-      // Not available: nothing to carry across sessions.
-    }
-    return null;
+    this.meter.setBudget(config);
   }
 
   raiseBudget(limitUSD: number): void {
-    const change = this.loop.costWatch?.guard?.raise(
-      limitUSD,
-      this.loop.gateSettings.maxQuality ? 'max-quality' : 'full',
-    );
-    if (change) this.notify(change.level, change.reason);
-  }
-
-  /** The cost panel's catalog (after edits or an import); a budget keeps its entry if it is still there. */
-  setCatalog(catalog: Catalog, selectedIds: string[] = this.selectedIds): void {
-    this.selectedIds = selectedIds;
-    if (catalog === this.catalog) return;
-    this.catalog = catalog;
-    const guard = this.loop.costWatch?.guard;
-    this.setBudget(guard ? guard.config : null);
+    this.meter.raiseBudget(limitUSD, this.pipeline.gate.settings.maxQuality);
   }
 
   /** Starts the simulated bug that requests inference many times per frame; the runaway guard must stop it. */
   simulateRunaway(): void {
-    this.loop.simulateRunawayFrom = 0;
+    this.pipeline.simulateRunawayFrom = 0;
     this.notify('warning', 'Simulating a runaway bug: inference is now requested many times per frame.');
   }
 
   /** What a paused stream (budget reached, runaway guard) shows: the last mask, or a plain full-frame blur. */
   setPausedFallback(fallback: 'last-mask' | 'full-blur'): void {
-    this.loop.pausedFallback = fallback;
+    this.pipeline.pausedFallback = fallback;
   }
 
   resetRunaway(): void {
-    this.loop.simulateRunawayFrom = null;
-    this.loop.runaway.reset();
+    this.pipeline.simulateRunawayFrom = null;
+    this.pipeline.runaway.reset();
     this.notify('info', 'Runaway guard reset: inference is enabled again.');
   }
 
-  /**
-   * "Cloud (simulated)": every inference goes through an in-page stand-in with this latency, jitter and failure
-   * profile (the local model provides the mask). Null goes back to on-device.
-   */
-  setCloud(profile: CloudProfile | null): void {
-    const current = this.loop.segmenter;
-    const inner = current instanceof SimulatedCloudSegmenter ? current.inner : current;
-    this.cloudProfile = profile;
-    if (!inner) return;
-    this.loop.segmenter = profile
-      ? new SimulatedCloudSegmenter(inner, {
-          profile,
-          onDegradation: (reason) =>
-            this.notify(
-              reason ? 'warning' : 'info',
-              reason ? `Cloud (simulated) degraded: ${reason}` : 'Cloud (simulated) recovered',
-            ),
-        })
-      : inner;
+  /** Retries the model at once after segmentation stepped aside. */
+  retryModel(): void {
+    this.pipeline.runner.retryNow();
   }
 
-  /** This tab's counts for the cross-tab aggregate (BroadcastChannel). */
-  private reading() {
-    this.persistUsage();
-    const totals = this.store.totals;
-    const stats = liveStats(this.store.events, Date.now(), 10_000);
-    const costUSD: Record<string, number> = {};
-    const prices = priceSession(this.catalog.filter(isPriced), {
-      frames: totals.frames,
-      inferences: totals.inferences,
-      durationSeconds: totals.frames / (stats.sourceFps ?? 30),
-      sessions: 1,
-      frameBytes: 0,
-    });
-    for (const p of prices) if (p.ranUSD !== null) costUSD[p.id] = p.ranUSD;
-    return {
-      frames: totals.frames,
-      inferences: totals.inferences,
-      costUSD,
-      inferencesPerMinute: stats.inferenceFps * 60,
-    };
+  innerSegmenter(): Segmenter | null {
+    return this.slot.inner;
+  }
+
+  setCloud(profile: CloudProfile | null): void {
+    this.slot.setCloud(profile);
   }
 
   setSettings(settings: Partial<CompositorSettings>): void {
-    this.loop.settings = { ...this.loop.settings, ...settings };
+    this.pipeline.settings = { ...this.pipeline.settings, ...settings };
   }
 
   numTensors(): Promise<number | null> {
-    return this.loop.segmenter?.numTensors() ?? Promise.resolve(null);
+    return this.pipeline.runner.segmenter?.numTensors() ?? Promise.resolve(null);
+  }
+
+  /** The source's own frame rate (camera setting or decoder), else the displayed frames' media times. */
+  sourceFps(now = Date.now()): number | null {
+    return (
+      this.rate.read(this.driver.source) ?? liveStats(this.store.events, this.store.inferences, now).sourceFps
+    );
   }
 
   snapshot(now = Date.now()): SessionSnapshot {
-    const source = this.loop.source;
-    return {
-      sessionId: this.sessionId,
-      source: source ? { kind: source.kind, label: source.label } : null,
-      segmenter: this.loop.segmenter?.info ?? null,
-      loadingModel: this.loadingModel,
-      modelId: this.modelId,
-      backendChoice: this.backendChoice,
-      models: this.models,
-      stats: { ...liveStats(this.store.events, now), sourceFps: this.sourceFps(now) },
-      totals: { ...this.store.totals, reasons: { ...this.store.totals.reasons } },
-      composeMsP50: p50(this.loop.composeMs.all),
-      notices: this.notices,
-      settings: this.loop.settings,
-      gate: {
-        policy: this.loop.policySpec,
-        settings: this.loop.gateSettings,
-        smoothing: this.loop.smoothing,
-        shadowShare: this.loop.shadowShare,
-        gateMsP50: p50(this.loop.gateMs.all),
-      },
-      staleness: this.stalenessSummary(),
-      replay: this.replayProgress,
-      budget: this.loop.costWatch?.guard?.view() ?? null,
-      runaway: this.loop.runaway.trip,
-      mode: this.loop.mode,
-      pausedFallback: this.loop.pausedFallback,
-      alerts: this.alerts,
-      cloud: this.cloudSummary(),
-    };
-  }
-
-  /**
-   * The source's own frame rate, whatever the display manages: the camera's setting, or for a clip the frames it
-   * decoded per second of media time (a busy main thread drops frames, so displayed frames would understate it).
-   */
-  private sourceFps(now: number): number | null {
-    const video = this.loop.source?.video;
-    if (!video) return null;
-    const track = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
-    const setting = track?.getSettings().frameRate;
-    if (setting) return setting;
-    const decoded = video.getVideoPlaybackQuality().totalVideoFrames;
-    const last = this.fpsProbe;
-    if (!last || last.video !== video || video.currentTime < last.mediaTime) {
-      this.fpsProbe = {
-        video,
-        frames: decoded,
-        mediaTime: video.currentTime,
-        fps: last?.video === video ? last.fps : null,
-      };
-    } else if (video.currentTime - last.mediaTime >= 1 && decoded > last.frames) {
-      this.fpsProbe = {
-        video,
-        frames: decoded,
-        mediaTime: video.currentTime,
-        fps: (decoded - last.frames) / (video.currentTime - last.mediaTime),
-      };
-    }
-    return this.fpsProbe?.fps ?? liveStats(this.store.events, now).sourceFps;
-  }
-
-  private cloudSummary(): SessionSnapshot['cloud'] {
-    const cloud = this.loop.segmenter;
-    if (!(cloud instanceof SimulatedCloudSegmenter) || !this.cloudProfile) return null;
-    const { sent, failed, timedOut } = cloud.stats;
-    return {
-      profile: this.cloudProfile,
-      degraded: cloud.degraded,
-      reason: cloud.degradedReason,
-      sent,
-      failed,
-      timedOut,
-    };
-  }
-
-  private stalenessSummary(): SessionSnapshot['staleness'] {
-    const values = this.loop.staleness.all;
-    if (values.length === 0) return { checks: 0, last: null, mean: null, min: null };
-    let sum = 0;
-    let min = 1;
-    for (const v of values) {
-      sum += v;
-      min = Math.min(min, v);
-    }
-    return { checks: values.length, last: values[values.length - 1], mean: sum / values.length, min };
+    return takeSnapshot(this, {
+      stats: { ...liveStats(this.store.events, this.store.inferences, now), sourceFps: this.sourceFps(now) },
+      firstMaskMs: this.firstMaskMs,
+      cloud: this.slot.summary(),
+    });
   }
 
   dispose(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
-    this.persistUsage();
+    this.meter.persistUsage();
+    this.loader.dispose();
     this.broadcast.stop();
-    this.loop.stop();
-    this.loop.source?.stop();
-    this.loop.segmenter?.dispose();
+    this.driver.stop();
+    this.driver.source?.stop();
+    this.slot.dispose();
   }
 }

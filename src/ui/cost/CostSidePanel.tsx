@@ -48,7 +48,7 @@ export function CostSidePanel({ session, snapshot }: Props) {
   const [form, setForm] = useState<ScenarioForm>(ARTICLE_SCENARIO);
   const series = useCostSeries(session, snapshot);
   // The engine prices budgets, logs and the cross-tab aggregate from the same catalog and selection.
-  useEffect(() => session?.setCatalog(catalog, selected), [session, catalog, selected]);
+  useEffect(() => session?.meter.setCatalog(catalog, selected), [session, catalog, selected]);
 
   // The source rate is measured over the last second; when the stream pauses it is unknown, and the duration must
   // not jump, so the last measurement sticks. Rounded to 0.1 fps: it is an estimate, and a steady value keeps the

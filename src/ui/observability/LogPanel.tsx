@@ -1,5 +1,5 @@
 import { type UIEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { FrameEvent, GateReason, SegmentationMode } from '../../core/frameEvent';
+import type { FrameEvent, GateReason, InferenceRecord, SegmentationMode } from '../../core/frameEvent';
 import { toCsv, toFrameLogRecords, toNdjson } from '../../core/log/frameLog';
 import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
@@ -95,7 +95,12 @@ export function LogPanel({ session, snapshot, entries, fps = 30, frameBytes = 0 
   const exportAs = (format: 'ndjson' | 'csv') => {
     if (!session) return;
     // Priced over the whole session (tier position), then filtered to what the log shows.
-    const all = toFrameLogRecords(session.store.events, entries, { fps, frameBytes });
+    const all = toFrameLogRecords(
+      session.store.events,
+      entries,
+      { fps, frameBytes },
+      session.store.inferences,
+    );
     const records = matches.map((i) => all[i]);
     const name = `segmeter-log-${session.sessionId.slice(0, 8)}`;
     if (format === 'ndjson') downloadText(`${name}.ndjson`, toNdjson(records), 'application/x-ndjson');
@@ -111,14 +116,24 @@ export function LogPanel({ session, snapshot, entries, fps = 30, frameBytes = 0 
   };
 
   const reasons = Object.keys(snapshot?.totals.reasons ?? {}).sort() as GateReason[];
+  // The rows in view, joined with their inferences' records (latency, error) by id.
+  const records = new Map<number, InferenceRecord>();
+  const wanted = new Set<number>();
+  for (let r = start; r < end; r++) {
+    const id = events[matches[r]]?.inferenceId;
+    if (id != null) wanted.add(id);
+  }
+  if (wanted.size > 0 && session)
+    for (const rec of session.store.inferences) if (wanted.has(rec.id)) records.set(rec.id, rec);
   const rows = [];
   for (let r = start; r < end; r++) {
     const e = events[matches[r]];
+    const rec = e.inferenceId === null ? undefined : records.get(e.inferenceId);
     rows.push(
       <tr
         key={matches[r]}
         aria-rowindex={r + 2}
-        className={e.error ? 'failed' : e.ran ? 'ran' : undefined}
+        className={rec?.error ? 'failed' : e.ran ? 'ran' : undefined}
         data-testid="log-row"
       >
         <td className="num">{e.frame}</td>
@@ -127,9 +142,9 @@ export function LogPanel({ session, snapshot, entries, fps = 30, frameBytes = 0 
         <td>{e.reason}</td>
         <td>{e.mode}</td>
         <td className="num">{fmt(e.motion, 2)}</td>
-        <td className="num">{fmt(e.latencyMs, 1)}</td>
+        <td className="num">{fmt(rec?.latencyMs ?? null, 1)}</td>
         <td title={`${e.model} on ${e.backend}`}>{e.backend}</td>
-        <td title={e.error}>{e.error ?? ''}</td>
+        <td title={rec?.error}>{rec?.error ?? ''}</td>
       </tr>,
     );
   }

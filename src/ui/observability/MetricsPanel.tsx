@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { FrameEvent } from '../../core/frameEvent';
+import type { FrameEvent, InferenceRecord } from '../../core/frameEvent';
 import { expectedInferenceRate, tierMix } from '../../core/guard/expectedInferenceRate';
 import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import { formatCount, formatPct, formatUSD } from '../../core/pricing/formatUSD';
@@ -30,7 +30,7 @@ interface WindowStats {
 }
 
 /** The tail of the store inside the window; reads back from the end only, so it does not grow with the session. */
-function tail(events: readonly FrameEvent[], now: number): WindowStats {
+function tail(events: readonly FrameEvent[], records: readonly InferenceRecord[], now: number): WindowStats {
   const frames: FrameEvent[] = [];
   const latencies: number[] = [];
   let inferences = 0;
@@ -42,8 +42,13 @@ function tail(events: readonly FrameEvent[], now: number): WindowStats {
     frames.push(e);
     first = Math.min(first, e.ts);
     if (e.ran) inferences++;
-    if (e.error) errors++;
-    if (e.ran && e.latencyMs !== null) latencies.push(e.latencyMs);
+  }
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i];
+    if (r.ts <= now - WINDOW_MS) break;
+    if (r.kind === 'shadow') continue;
+    if (r.error) errors++;
+    if (r.latencyMs !== null) latencies.push(r.latencyMs);
   }
   return { spanMs: Math.max(1000, now - first), frames, inferences, errors, latencies };
 }
@@ -77,7 +82,7 @@ function Figure({
 export function MetricsPanel({ session, snapshot, entries, frameBytes = 0 }: Props) {
   const stats = useMemo(
     // The snapshot is the tick; the store it summarises is read through the session.
-    () => (session && snapshot ? tail(session.store.events, Date.now()) : null),
+    () => (session && snapshot ? tail(session.store.events, session.store.inferences, Date.now()) : null),
     [session, snapshot],
   );
   const fps = snapshot?.stats.sourceFps ?? FALLBACK_FPS;

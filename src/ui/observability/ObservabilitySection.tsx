@@ -20,8 +20,8 @@ const CLOUD_PROFILES: Record<string, CloudProfile> = {
 
 /** Budget guard, metrics, the per-frame log, the simulated cloud path and every open tab's totals. */
 export function ObservabilitySection({ session, snapshot }: Props) {
-  const catalog = session?.catalog;
-  const ids = session?.selectedIds;
+  const catalog = session?.meter.catalog;
+  const ids = session?.meter.selectedIds;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session's catalog and selection are read on each tick
   const entries = useMemo(() => {
     if (!catalog) return [];

@@ -60,8 +60,8 @@ export function SweepView({ session, snapshot, hidden }: Props) {
   // The live session's clip, when it plays one (a camera stream cannot be replayed frame by frame).
   const liveSource = snapshot?.source ?? null;
   const liveClip: Clip | null =
-    session?.loop.source && liveSource && liveSource.kind !== 'camera'
-      ? { url: session.loop.source.video.currentSrc, label: liveSource.label }
+    session?.driver.source && liveSource && liveSource.kind !== 'camera'
+      ? { url: session.driver.source.video.currentSrc, label: liveSource.label }
       : null;
   const clip = ownClip ?? liveClip;
 

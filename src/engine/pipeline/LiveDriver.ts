@@ -1,0 +1,46 @@
+import type { FrameSource } from '../source/frameSources';
+import type { FramePipeline } from './FramePipeline';
+
+/**
+ * Drives the pipeline at the source's own frame rate (requestVideoFrameCallback), whatever the model's speed. While
+ * a replay, bench or sweep steps the pipeline itself, `paused` keeps live frames out.
+ */
+export class LiveDriver {
+  source: FrameSource | null = null;
+  /** True while something else drives the pipeline (a frame-stepped replay). */
+  paused = false;
+  private callbackId = 0;
+  private running = false;
+
+  constructor(private readonly pipeline: FramePipeline) {}
+
+  /** Switches to a new source (already opened and playing) and stops the previous one. */
+  setSource(source: FrameSource): void {
+    const previous = this.source;
+    previous?.video.cancelVideoFrameCallback(this.callbackId);
+    this.source = source;
+    previous?.stop();
+    this.pipeline.resetGate();
+    if (this.running) this.schedule();
+  }
+
+  start(): void {
+    this.running = true;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.source?.video.cancelVideoFrameCallback(this.callbackId);
+  }
+
+  private schedule(): void {
+    const source = this.source;
+    if (!source) return;
+    this.callbackId = source.video.requestVideoFrameCallback((_now, meta) => {
+      if (this.source !== source || !this.running) return;
+      if (!this.paused) void this.pipeline.step(source, meta.mediaTime);
+      this.schedule();
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { median } from '../../core/fold/liveStats';
+
+/** The last N samples of one stage's time, for its median; never grows. */
+export class RecentValues {
+  private readonly values: number[] = [];
+  constructor(private readonly size = 300) {}
+  push(v: number): void {
+    this.values.push(v);
+    if (this.values.length > this.size) this.values.shift();
+  }
+  get all(): readonly number[] {
+    return this.values;
+  }
+  get p50(): number | null {
+    return median(this.values);
+  }
+  clear(): void {
+    this.values.length = 0;
+  }
+}
+
+/** Each stage's own time per frame, ms: reading the frame, the gate, compositing. */
+export class StageTimings {
+  readonly acquire = new RecentValues();
+  readonly gate = new RecentValues();
+  readonly compose = new RecentValues();
+
+  summary(): { acquireMsP50: number | null; gateMsP50: number | null; composeMsP50: number | null } {
+    return { acquireMsP50: this.acquire.p50, gateMsP50: this.gate.p50, composeMsP50: this.compose.p50 };
+  }
+}

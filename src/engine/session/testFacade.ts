@@ -1,0 +1,74 @@
+import type { FrameEventStore } from '../../core/fold/FrameEventStore';
+import type { GateSettings } from '../../core/gate/gateSettings';
+import type { BudgetConfigInput } from '../../core/guard/parseBudget';
+import type { AggregateView } from '../../core/guard/sessionAggregate';
+import type { BenchFrames, BenchOptions } from '../replay/benchReplay';
+import type { SweepOptions, SweepRun } from '../replay/sweepReplay';
+import type { LiveSession } from './LiveSession';
+import type { SessionSnapshot } from './sessionSnapshot';
+
+/**
+ * `window.segmeter`: the one documented way for the browser tests, the Node tools (bench, sweep, measure) and the
+ * console to drive and read a live session. Everything else goes through the UI. It exposes what a test needs to
+ * see (the snapshot, the event store, the model's own counters) and the few actions the UI cannot time precisely
+ * (frame-stepped replay, pausing the source); it never hands out the pipeline's internals.
+ */
+export interface SegmeterFacade {
+  readonly sessionId: string;
+  /** Settles when the first model load has finished. */
+  readonly modelReady: Promise<void>;
+  /** The event stream: read `events`, `inferences` and `totals`; `clear()` starts the counts over. */
+  readonly store: FrameEventStore;
+  snapshot(): SessionSnapshot;
+  replay(options?: { resume?: boolean }): Promise<{ ran: boolean; reason: string }[]>;
+  bench(options: BenchOptions): Promise<BenchFrames>;
+  sweep(options: SweepOptions): Promise<SweepRun>;
+  /** Live tensors in the model's runtime (leak checks); null where it has none. */
+  numTensors(): Promise<number | null>;
+  /** Times the model itself ran, warm-ups included (-1 without a model). */
+  modelCalls(): Promise<number>;
+  /** Makes the model's WebGL context lose itself, as a GPU reset would. */
+  loseContext(): Promise<boolean>;
+  pauseSource(): void;
+  playSource(): Promise<void>;
+  /** The source's current time, seconds (null without a source). */
+  sourceTime(): number | null;
+  setBudget(config: BudgetConfigInput | null): void;
+  raiseBudget(limitUSD: number): void;
+  updateGate(patch: Partial<GateSettings>): void;
+  setShadowShare(share: number): void;
+  /** Every open tab's totals (the All sessions table's source). */
+  sessions(): AggregateView;
+  /** Test only: ends the camera's tracks, as a user revoking the camera would. */
+  endCamera(): void;
+}
+
+export function testFacade(session: LiveSession): SegmeterFacade {
+  const video = () => session.driver.source?.video ?? null;
+  return {
+    sessionId: session.sessionId,
+    modelReady: session.modelReady,
+    store: session.store,
+    snapshot: () => session.snapshot(),
+    replay: (options) => session.replay(options),
+    bench: (options) => session.bench(options),
+    sweep: (options) => session.sweep(options),
+    numTensors: () => session.numTensors(),
+    modelCalls: () => session.pipeline.runner.segmenter?.modelCalls() ?? Promise.resolve(-1),
+    loseContext: () => session.pipeline.runner.segmenter?.loseContext() ?? Promise.resolve(false),
+    pauseSource: () => video()?.pause(),
+    playSource: async () => {
+      await video()?.play();
+    },
+    sourceTime: () => video()?.currentTime ?? null,
+    setBudget: (config) => session.setBudget(config),
+    raiseBudget: (limit) => session.raiseBudget(limit),
+    updateGate: (patch) => session.updateGate(patch),
+    setShadowShare: (share) => session.setShadowShare(share),
+    sessions: () => session.broadcast.view(),
+    endCamera: () => {
+      const stream = video()?.srcObject as MediaStream | null;
+      for (const track of stream?.getTracks() ?? []) track.dispatchEvent(new Event('ended'));
+    },
+  };
+}
