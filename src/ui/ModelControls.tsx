@@ -10,6 +10,7 @@ const BACKENDS: BackendChoice[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
 
 export function ModelControls({ session, snapshot }: Props) {
   const info = snapshot?.segmenter;
+  const timings = snapshot?.backendTimings ?? info?.timings;
   const tfjs = snapshot?.models.find((m) => m.id === snapshot.modelId)?.runtime !== 'mediapipe';
   return (
     <fieldset className="panel">
@@ -37,24 +38,29 @@ export function ModelControls({ session, snapshot }: Props) {
         >
           {BACKENDS.map((b) => (
             <option key={b} value={b}>
-              {b === 'auto' ? 'auto (time and pick the fastest)' : b}
+              {b === 'auto' ? 'auto (start fast, time all in the background)' : b}
             </option>
           ))}
         </select>
       </label>
       <p className="hint" data-testid="segmenter-info">
         {info
-          ? `Running ${info.modelId} on ${info.backend} (${info.where === 'worker' ? 'in a worker' : 'on the main thread'})`
+          ? `Running ${info.modelId} on ${info.backend} (${info.where === 'worker' ? 'in a worker' : 'on the main thread'}${info.path ? `, ${info.path} path` : ''})`
           : snapshot?.loadingModel
             ? 'Loading…'
             : 'No model running'}
       </p>
-      {info?.timings && (
+      {snapshot?.backendChoice === 'auto' && !timings && info && (
+        <p className="hint" data-testid="backend-timing-pending">
+          Timing the other backends in the background; the fastest is switched to and remembered.
+        </p>
+      )}
+      {timings && (
         <table className="timings" data-testid="backend-timings">
-          <caption>Auto: warm-up timings</caption>
+          <caption>Auto: background timings (model ms, lower is faster)</caption>
           <tbody>
-            {Object.entries(info.timings).map(([backend, t]) => (
-              <tr key={backend} className={backend === info.backend ? 'picked' : undefined}>
+            {Object.entries(timings).map(([backend, t]) => (
+              <tr key={backend} className={backend === info?.backend ? 'picked' : undefined}>
                 <th scope="row">{backend}</th>
                 <td>{typeof t === 'number' ? `${t.toFixed(1)} ms` : t}</td>
               </tr>

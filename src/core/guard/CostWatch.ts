@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCE_FPS } from '../fold/sourceFps';
 import { type FrameEvent, isSegmentedFrame } from '../frameEvent';
 import { frameCostUSD, frameUnits } from '../log/frameLog.ts';
 import type { CatalogEntry } from '../pricing/catalogSchema.ts';
@@ -60,7 +61,7 @@ export class CostWatch {
         `budget is on "${options.budget.catalogId}" but the entry is "${options.entry.id}"`,
       );
     this.entry = options.entry;
-    this.fps = options.fps ?? 30;
+    this.fps = options.fps ?? DEFAULT_SOURCE_FPS;
     this.frameBytes = options.frameBytes ?? 0;
     this.prior = options.prior ?? { inferences: 0, activeFrames: 0 };
     this.guard = options.budget ? new BudgetGuard(options.budget, options.budgetOptions) : null;

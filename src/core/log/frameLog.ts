@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCE_FPS } from '../fold/sourceFps';
 import {
   type Backend,
   type FrameEvent,
@@ -69,7 +70,7 @@ export const FRAME_LOG_COLUMNS = [
 export function frameUnits(entry: CatalogEntry, event: FrameEvent, options: AsIfOptions = {}): number {
   if (entry.unit === 'minute') {
     const active = isSegmentedFrame(event);
-    return active ? 1 / ((options.fps ?? 30) * 60) : 0;
+    return active ? 1 / ((options.fps ?? DEFAULT_SOURCE_FPS) * 60) : 0;
   }
   if (!event.ran) return 0;
   const throughput = entry.throughputFps ?? Number.NaN;

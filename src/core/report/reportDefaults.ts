@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCE_FPS } from '../fold/sourceFps';
 import type { ScenarioInput } from '../pricing/scenarioSchema.ts';
 
 /**
@@ -18,7 +19,7 @@ export const REPORT_DEFAULT_SCENARIO: ScenarioInput = {
   users: 100,
   secondsPerUserPerDay: 10,
   sessionsPerUserPerDay: 1,
-  fps: 30,
+  fps: DEFAULT_SOURCE_FPS,
   days: 30,
   inferenceRatio: 1,
   peakConcurrentStreams: 2,

@@ -12,7 +12,7 @@ import type { CompositorSettings } from '../compositor/Compositor';
 import type { FramePipeline } from '../pipeline/FramePipeline';
 import type { LiveDriver } from '../pipeline/LiveDriver';
 import type { RunnerState } from '../segmenter/InferenceRunner';
-import type { BackendChoice, SegmenterInfo } from '../segmenter/segmenterTypes';
+import type { BackendChoice, BackendTimings, SegmenterInfo } from '../segmenter/segmenterTypes';
 import type { FrameSource } from '../source/frameSources';
 import type { ModelLoader } from './ModelLoader';
 import type { SessionMeter } from './SessionMeter';
@@ -45,6 +45,8 @@ export interface SessionSnapshot {
   /** Each stage's median time per frame, ms. */
   acquireMsP50: number | null;
   composeMsP50: number | null;
+  /** Auto's background timing of every backend (model ms, or why it could not run); null until it has run. */
+  backendTimings: BackendTimings | null;
   /** performance.now() (ms since navigation) when the first inferred mask arrived; null before. */
   firstMaskMs: number | null;
   notices: Notice[];
@@ -121,6 +123,7 @@ export function takeSnapshot(
     loadingModel: loader.loading,
     modelId: loader.modelId,
     backendChoice: loader.backendChoice,
+    backendTimings: loader.timings,
     models: parts.models,
     totals: parts.store.snapshotTotals(),
     acquireMsP50: timings.acquireMsP50,

@@ -12,6 +12,7 @@ import { ProjectionPanel } from './ProjectionPanel';
 import { ARTICLE_SCENARIO, parseScenarioForm, type ScenarioForm } from './scenarioForm';
 import { useCostSeries } from './useCostSeries';
 import './cost.css';
+import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 
 interface Props {
   session: LiveSession | null;
@@ -26,7 +27,6 @@ const DEFAULT_IDS = [
   'aws-ec2-g4dn-xlarge',
 ];
 /** Used for a stream's duration until the source frame rate has been measured. */
-const FALLBACK_FPS = 30;
 
 function defaultSelection(catalog: Catalog): string[] {
   const ids = DEFAULT_IDS.filter((id) => catalog.some((e) => e.id === id));
@@ -56,7 +56,7 @@ export function CostSidePanel({ session, snapshot }: Props) {
   const lastFps = useRef<number | null>(null);
   const measured = snapshot?.stats.sourceFps ?? null;
   if (measured !== null && measured > 0) lastFps.current = Math.round(measured * 10) / 10;
-  const fps = lastFps.current ?? FALLBACK_FPS;
+  const fps = lastFps.current ?? DEFAULT_SOURCE_FPS;
 
   const frames = snapshot?.totals.frames ?? 0;
   const inferences = snapshot?.totals.inferences ?? 0;
@@ -114,7 +114,9 @@ export function CostSidePanel({ session, snapshot }: Props) {
         <span data-testid="cost-frames">{formatCount(frames)}</span> frames shown,{' '}
         <span data-testid="cost-inferences">{formatCount(inferences)}</span> inferences ran
         {liveRatio === null ? '' : ` (ratio ${liveRatio.toFixed(3)})`}. Stream time = frames ÷{' '}
-        {lastFps.current === null ? `${FALLBACK_FPS} fps (assumed until measured)` : `${fps} fps (measured)`}{' '}
+        {lastFps.current === null
+          ? `${DEFAULT_SOURCE_FPS} fps (assumed until measured)`
+          : `${fps} fps (measured)`}{' '}
         = {formatCount(frames / fps, 1)} s. Priced as this month's first usage; GB entries at{' '}
         {formatCount(frameBytes)} bytes a frame.
       </p>

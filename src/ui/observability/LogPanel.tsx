@@ -5,6 +5,7 @@ import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { downloadText } from '../downloadText';
 import './observability.css';
+import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 
 interface Props {
   session: LiveSession | null;
@@ -43,7 +44,7 @@ function fmt(v: number | null, digits: number): string {
  * stay fast), filterable by reason and mode, exportable as NDJSON or CSV with each frame's as-if cost. It reads the
  * session's append-only store on the snapshot tick and never subscribes per frame.
  */
-export function LogPanel({ session, snapshot, entries, fps = 30, frameBytes = 0 }: Props) {
+export function LogPanel({ session, snapshot, entries, fps = DEFAULT_SOURCE_FPS, frameBytes = 0 }: Props) {
   const [reason, setReason] = useState<Filter<GateReason>>('all');
   const [mode, setMode] = useState<Filter<SegmentationMode>>('all');
   const [follow, setFollow] = useState(true);

@@ -7,6 +7,7 @@ import { priceSession } from '../../core/pricing/priceSession';
 import { percentile } from '../../core/quality/percentile';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import './observability.css';
+import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 
 interface Props {
   session: LiveSession | null;
@@ -19,7 +20,6 @@ interface Props {
 
 /** The trailing window the rates and latencies are measured over, wall-clock ms. */
 const WINDOW_MS = 60_000;
-const FALLBACK_FPS = 30;
 
 interface WindowStats {
   spanMs: number;
@@ -85,7 +85,7 @@ export function MetricsPanel({ session, snapshot, entries, frameBytes = 0 }: Pro
     () => (session && snapshot ? tail(session.store.events, session.store.inferences, Date.now()) : null),
     [session, snapshot],
   );
-  const fps = snapshot?.stats.sourceFps ?? FALLBACK_FPS;
+  const fps = snapshot?.stats.sourceFps ?? DEFAULT_SOURCE_FPS;
   const gate = snapshot?.gate;
 
   const rate = stats ? (stats.inferences * 60_000) / stats.spanMs : null;

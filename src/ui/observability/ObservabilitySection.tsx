@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { AggregatePanel } from './AggregatePanel';
@@ -92,7 +93,7 @@ export function ObservabilitySection({ session, snapshot }: Props) {
         session={session}
         snapshot={snapshot}
         entries={entries}
-        fps={snapshot?.stats.sourceFps ?? 30}
+        fps={snapshot?.stats.sourceFps ?? DEFAULT_SOURCE_FPS}
       />
     </section>
   );

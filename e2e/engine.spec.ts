@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DEFAULT_GATE_SETTINGS } from '../src/core/gate/gateSettings';
+import { openApp, waitForInferences } from './app';
+import { HIGH_MOTION_CLIP } from './globalSetup';
+
+test('one FrameEvent per frame, in frame order at compose time; each inference settles as its own record', async ({
+  page,
+}) => {
+  await openApp(page);
+  await waitForInferences(page, 12);
+  const { events, records } = await page.evaluate(() => ({
+    events: window.segmeter?.store.events ?? [],
+    records: window.segmeter?.store.inferences ?? [],
+  }));
+  const frames = events.map((e) => e.frame);
+  for (let i = 1; i < frames.length; i++) expect(frames[i]).toBe(frames[i - 1] + 1);
+  const ran = events.filter((e) => e.ran);
+  expect(ran.length).toBeGreaterThanOrEqual(12);
+  // Ran frames carry the id of their inference; skipped ones none; ids are unique.
+  for (const e of events) expect(e.inferenceId === null).toBe(!e.ran);
+  expect(new Set(ran.map((e) => e.inferenceId)).size).toBe(ran.length);
+  // Every settled gate inference links back to the frame that started it, and settled after that frame was shown.
+  const byId = new Map(ran.map((e) => [e.inferenceId, e]));
+  const gate = records.filter((r) => r.kind === 'gate');
+  expect(gate.length).toBeGreaterThanOrEqual(11);
+  for (const r of gate) {
+    const e = byId.get(r.id);
+    expect(e?.frame).toBe(r.frame);
+    expect(r.ts).toBeGreaterThanOrEqual(e?.ts ?? Number.POSITIVE_INFINITY);
+    expect(r.modelMs).toBeGreaterThan(0);
+    expect(r.latencyMs).toBeGreaterThanOrEqual(r.modelMs ?? 0);
+  }
+  // The free staleness figure: each inference after the first compares the mask on screen with the fresh one.
+  expect(gate.filter((r) => r.staleIou !== undefined).length).toBeGreaterThanOrEqual(gate.length - 1);
+});
+
+test('a sweep point makes exactly the decisions of the bench run with the same settings', async ({
+  page,
+}) => {
+  await page.route('**/engine-clip.mp4', (route) =>
+    route.fulfill({ body: readFileSync(HIGH_MOTION_CLIP), contentType: 'video/mp4' }),
+  );
+  await openApp(page, '?backend=wasm&bench=1');
+  await page.evaluate(() => window.segmeter?.modelReady);
+  const gate = { ...DEFAULT_GATE_SETTINGS };
+  const { bench, sweep } = await page.evaluate(async (settings) => {
+    const live = window.segmeter;
+    if (!live) throw new Error('no session');
+    const b = await live.bench({ videoUrl: '/engine-clip.mp4', policy: 'adaptive', gate: settings });
+    const s = await live.sweep({ videoUrl: '/engine-clip.mp4', grid: [settings] });
+    return {
+      bench: { frames: b.frames, inferences: b.ran.filter(Boolean).length, iou: b.iou },
+      sweep: s.points[0],
+    };
+  }, gate);
+  expect(bench.frames).toBeGreaterThan(60);
+  expect(1 - sweep.skipRatio).toBeCloseTo(bench.inferences / bench.frames, 12);
+  const benchMean = bench.iou.reduce((a, b) => a + b, 0) / bench.iou.length;
+  expect(sweep.iouMean).toBeCloseTo(benchMean, 9);
+});

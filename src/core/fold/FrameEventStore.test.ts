@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameEvent, InferenceRecord } from '../frameEvent';
+import { FrameEventStore } from './FrameEventStore';
+
+function frame(n: number, ran: boolean, extra: Partial<FrameEvent> = {}): FrameEvent {
+  return {
+    ...{ ts: 1000 + n * 33, mediaTime: n / 30, sessionId: 's', frame: n, ran },
+    ...{ reason: ran ? 'motion' : 'static-skip', source: 'sample', model: 'm', runtime: 'tfjs' },
+    ...{ backend: 'wasm', inferenceId: ran ? n : null, motion: 1, mode: 'full' },
+    ...extra,
+  } as FrameEvent;
+}
+
+function record(id: number, extra: Partial<InferenceRecord> = {}): InferenceRecord {
+  return { id, sessionId: 's', frame: id, kind: 'gate', ts: 2000 + id, latencyMs: 20, modelMs: 10, ...extra };
+}
+
+describe('FrameEventStore', () => {
+  it('folds totals over the whole session while keeping only a bounded window of events', () => {
+    const store = new FrameEventStore(100);
+    for (let n = 0; n < 1000; n++) store.append(frame(n, n % 10 === 0));
+    expect(store.totals.frames).toBe(1000);
+    expect(store.totals.inferences).toBe(100);
+    expect(store.events.length).toBeGreaterThanOrEqual(100);
+    expect(store.events.length).toBeLessThan(200);
+    // The window is the newest events, in frame order.
+    expect(store.events.at(-1)?.frame).toBe(999);
+    const frames = store.events.map((e) => e.frame);
+    expect(frames).toEqual([...frames].sort((a, b) => a - b));
+  });
+
+  it('counts a runaway duplicate as a billed inference but not as a frame; paused frames are not segmented', () => {
+    const store = new FrameEventStore();
+    store.append(frame(0, true));
+    store.append(frame(0, true, { reason: 'duplicate' }));
+    store.append(frame(1, false, { mode: 'paused', reason: 'budget' }));
+    expect(store.totals).toMatchObject({ frames: 2, inferences: 2, segmentedFrames: 1 });
+    expect(store.totals.reasons).toMatchObject({ motion: 1, duplicate: 1, budget: 1 });
+  });
+
+  it('folds settled inferences: errors and staleness checks', () => {
+    const store = new FrameEventStore();
+    const seen: number[] = [];
+    store.subscribeInferences((r) => seen.push(r.id));
+    store.settle(record(1));
+    store.settle(record(2, { error: 'boom', latencyMs: null, modelMs: null }));
+    store.settle(record(3, { kind: 'shadow', staleIou: 0.97 }));
+    expect(store.totals).toMatchObject({ settled: 3, errors: 1, shadowChecks: 1 });
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('starts over on clear and tells its folds', () => {
+    const store = new FrameEventStore();
+    let cleared = 0;
+    store.onClear(() => cleared++);
+    store.append(frame(0, true));
+    store.clear();
+    expect(store.totals.frames).toBe(0);
+    expect(store.events).toHaveLength(0);
+    expect(cleared).toBe(1);
+  });
+});
