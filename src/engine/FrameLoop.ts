@@ -96,6 +96,10 @@ export class FrameLoop {
   pausedFallback: 'last-mask' | 'full-blur' = 'last-mask';
   /** Called once when the runaway guard trips, with its reason. */
   onRunaway: ((reason: string) => void) | null = null;
+  /** Measuring hook (bench --realtime): after each composite, the frame and the mask it showed (null: none yet). */
+  onComposite: ((frame: number, mediaTime: number, mask: PersonMask | null) => void) | null = null;
+  /** Measuring hook (npm run measure): performance.now() of the first composite that showed an inferred mask. */
+  firstMaskAt: number | null = null;
   private lastInferenceMediaTime: number | null = null;
   private policy: GatePolicy = createGatePolicy('adaptive', this.gateSettings);
   private readonly scorer = new MotionScorer();
@@ -276,6 +280,8 @@ export class FrameLoop {
       image.close();
     }
     result.displayed = this.cache.mask;
+    if (result.displayed) this.firstMaskAt ??= performance.now();
+    this.onComposite?.(frame, mediaTime, result.displayed);
     this.composeMs.push(result.composeMs);
     return result;
   }

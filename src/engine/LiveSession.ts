@@ -45,6 +45,8 @@ export interface SessionSnapshot {
   stats: LiveStats;
   totals: FrameEventStore['totals'];
   composeMsP50: number | null;
+  /** performance.now() (ms since navigation) of the first composited frame with an inferred mask; null before it. */
+  firstMaskAt: number | null;
   notices: Notice[];
   settings: CompositorSettings;
   gate: {
@@ -515,6 +517,7 @@ export class LiveSession {
       stats: { ...liveStats(this.store.events, now), sourceFps: this.sourceFps(now) },
       totals: { ...this.store.totals, reasons: { ...this.store.totals.reasons } },
       composeMsP50: p50(this.loop.composeMs.all),
+      firstMaskAt: this.loop.firstMaskAt,
       notices: this.notices,
       settings: this.loop.settings,
       gate: {
