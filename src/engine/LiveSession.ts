@@ -19,6 +19,7 @@ import { FrameLoop } from './FrameLoop';
 import { type FrameSource, openCamera, openClip, SourceError } from './frameSources';
 import { detectFps, frameCount, seekFrame } from './frameStepper';
 import { loadSegmenter } from './loadSegmenter';
+import { realtimeBench } from './replay/realtimeBench';
 import { SessionBroadcast } from './SessionBroadcast';
 import { SimulatedCloudSegmenter } from './SimulatedCloudSegmenter';
 import type { BackendChoice, Segmenter, SegmenterInfo } from './segmenterTypes';
@@ -302,9 +303,12 @@ export class LiveSession {
     return decisions;
   }
 
-  /** Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference. */
-  bench(options: BenchOptions): Promise<BenchFrames> {
-    return benchReplay(this, options);
+  /**
+   * Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference; with `realtime`,
+   * then the clip played live, its displayed masks scored against that reference.
+   */
+  bench(options: BenchOptions & { realtime?: boolean }): Promise<BenchFrames> {
+    return options.realtime ? realtimeBench(this, options) : benchReplay(this, options);
   }
 
   /** One every-frame reference pass evaluating every gate setting of a grid (the Sweep view, `npm run sweep`). */
