@@ -37,15 +37,20 @@ const FIRST_MASK_TIMEOUT_MS = 90_000;
 
 const median = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : null);
 
-/** Records requests that leave the page's origin; the measurement fails if there are any. */
+/** Records requests that leave the page's origin and CSP violations; the measurement fails if there are any. */
 function sameOriginOnly(page: Page, origin: string): () => void {
   const foreign: string[] = [];
+  const violations: string[] = [];
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreign.push(url);
   });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   return () => {
     if (foreign.length > 0) throw new Error(`${page.url()} requested another origin: ${foreign[0]}`);
+    if (violations.length > 0) throw new Error(`${page.url()} broke its CSP: ${violations[0]}`);
   };
 }
 
