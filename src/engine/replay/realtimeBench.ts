@@ -1,8 +1,10 @@
 import type { RealtimeRecord } from '../../core/quality/realtimeSummary';
 import { type ShownFrame, shownFrameIous } from '../../core/quality/shownFrameIous';
 import { type BenchFrames, type BenchOptions, benchReplay } from '../benchReplay';
-import type { LiveSession } from '../LiveSession';
 import type { PersonMask } from '../segmenterTypes';
+
+/** The session the bench drives (named through benchReplay, so that this module adds no import of LiveSession). */
+type BenchSession = Parameters<typeof benchReplay>[0];
 
 /** A bench run that also played the clip live: `realtime` holds what the live path displayed. */
 export interface RealtimeBenchFrames extends BenchFrames {
@@ -48,7 +50,7 @@ function playThrough(video: HTMLVideoElement): Promise<void> {
  * (`unmasked`), not scored.
  */
 export async function realtimeBench(
-  session: LiveSession,
+  session: BenchSession,
   options: BenchOptions,
 ): Promise<RealtimeBenchFrames> {
   const references: PersonMask[] = [];
