@@ -60,6 +60,8 @@ test('measure --rows wasm prints one row with its anchors and finite, positive r
   expect(result.demoLoop.displayFps).toBeGreaterThan(0);
   expect(result.demoLoop.timeToFirstMaskMs).toBeGreaterThan(0);
   expect(row.ratios.displayOverDemo).toBeCloseTo(row.displayFps / result.demoLoop.displayFps, 9);
+  expect(result.host.cpus).toBeGreaterThan(0);
+  expect(result.host.loadAverage.start).toHaveLength(3);
 });
 
 test('measure refuses a bad --seconds in one line, exit 1, before starting a browser', async () => {

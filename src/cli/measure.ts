@@ -8,6 +8,7 @@
  * loop's on the same clip (bench/demoLoop.html), time to the first inferred mask from navigation, and main-thread
  * long tasks per minute after it. A table on stderr; the last line of stdout is one JSON object.
  */
+import { cpus, loadavg } from 'node:os';
 import { longTaskStats } from '../core/measure/longTaskStats.ts';
 import { type MeasureRatios, measureRatios } from '../core/measure/measureRatios.ts';
 import { failer, InputError } from './cliInput.ts';
@@ -40,6 +41,8 @@ function printRow(r: Row): void {
 
 async function run({ seconds, configs }: MeasureArgs): Promise<void> {
   await ensureBuilt(log);
+  // Timings depend on what else the machine runs: the JSON carries the load around the run.
+  const loadAtStart = loadavg();
   const app = await openHeadlessApp();
   try {
     const fresh = async <T>(measure: (page: import('@playwright/test').Page) => Promise<T>): Promise<T> => {
@@ -77,7 +80,8 @@ async function run({ seconds, configs }: MeasureArgs): Promise<void> {
       rows.push(row);
       printRow(row);
     }
-    process.stdout.write(`${JSON.stringify({ seconds, rows, demoLoop })}\n`);
+    const host = { cpus: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() } };
+    process.stdout.write(`${JSON.stringify({ seconds, rows, demoLoop, host })}\n`);
   } finally {
     await app.close();
   }
