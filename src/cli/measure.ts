@@ -64,7 +64,12 @@ async function run({ seconds, configs }: MeasureArgs): Promise<void> {
       // The bare loop runs the tfjs graph model: it anchors the tfjs rows, on the backend the row ended up on.
       if (m.runtime === 'tfjs' && m.backend && !bare.has(m.backend)) {
         const backend = m.backend;
-        bare.set(backend, await fresh((page) => measureBareModel(page, app.url, backend)));
+        // A backend the bare loop cannot run on leaves its row without the ratio, not the run without its rows.
+        const ms = await fresh((page) => measureBareModel(page, app.url, backend)).catch((err: Error) => {
+          log(`bare model on ${backend}: ${err.message.split('\n')[0]}`);
+          return null;
+        });
+        bare.set(backend, ms);
       }
       const bareModelMsP50 = (m.runtime === 'tfjs' && m.backend && bare.get(m.backend)) || null;
       const tasks = windowMs ? longTaskStats(longTasks, windowMs[0], windowMs[1]) : null;
