@@ -61,6 +61,17 @@ export default defineConfig(({ command }) => {
     worker: { format: 'es' },
     server: { headers: { 'Content-Security-Policy': csp } },
     preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy(false) } },
-    build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: 4096,
+      // bench/*.html: measuring anchors for `npm run measure` (same origin, same CSP), not linked from the app.
+      rolldownOptions: {
+        input: {
+          main: fileURLToPath(new URL('./index.html', import.meta.url)),
+          demoLoop: fileURLToPath(new URL('./bench/demoLoop.html', import.meta.url)),
+          bareModel: fileURLToPath(new URL('./bench/bareModel.html', import.meta.url)),
+        },
+      },
+    },
   };
 });

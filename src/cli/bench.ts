@@ -1,28 +1,35 @@
 /**
  * npm run bench -- --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID]
  *                  [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
- *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME]
+ *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]
  *
  * Replays the clip frame by frame in the built app in headless Chromium (the real model, the real gate), with the
- * model also run on every frame as the reference in the same run. Progress goes to stderr; the last line of stdout
+ * model also run on every frame as the reference in the same run. With --realtime, the clip then plays once at its
+ * own speed through the live path (busy frames and latency included) and `realtime` gives the displayed masks'
+ * IoU against that reference beside the frame-stepped figures. Progress goes to stderr; the last line of stdout
  * is one JSON object (also written to --out). Bad input: one line on stderr, exit 1; bad command line: exit 2.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { summarizeBench } from '../core/benchSummary.ts';
+import { type BenchSummary, summarizeBench } from '../core/benchSummary.ts';
 import { createGatePolicy } from '../core/gate/createGatePolicy.ts';
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings.ts';
 import { type BudgetConfig, parseBudget } from '../core/guard/parseBudget.ts';
 import { toFrameLogRecords, toNdjson } from '../core/log/frameLog.ts';
 import { isPriced } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
+import {
+  type RealtimeRecord,
+  type RealtimeSummary,
+  summarizeRealtime,
+} from '../core/quality/realtimeSummary.ts';
 import type { BenchFrames } from '../engine/replay/benchReplay.ts';
 import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputText } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
-  'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME]';
+  'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]';
 /** The entries each frame of --events is priced for: a per-image, a per-minute, a per-16-frames and a GPU-hour API. */
 const EVENT_ENTRIES = [
   'aws-rekognition-image-group2',
@@ -63,8 +70,9 @@ function listMasks(dir: string): string[] {
 
 async function main(): Promise<void> {
   let values: Record<string, string | undefined>;
+  let realtime = false;
   try {
-    ({ values } = parseArgs({
+    const parsed = parseArgs({
       options: {
         video: { type: 'string' },
         policy: { type: 'string', default: 'adaptive' },
@@ -76,9 +84,13 @@ async function main(): Promise<void> {
         budget: { type: 'string' },
         events: { type: 'string' },
         'inject-runaway': { type: 'string' },
+        realtime: { type: 'boolean' },
       },
       strict: true,
-    }));
+    });
+    const { realtime: live, ...strings } = parsed.values;
+    values = strings;
+    realtime = live === true;
   } catch (err) {
     fail(`${(err as Error).message}\n${USAGE}`, 2);
   }
@@ -95,6 +107,10 @@ async function main(): Promise<void> {
   const runawayAt = values['inject-runaway'] === undefined ? undefined : Number(values['inject-runaway']);
   if (runawayAt !== undefined && !(Number.isInteger(runawayAt) && runawayAt >= 0)) {
     fail('--inject-runaway must be a frame index (an integer >= 0)', 2);
+  }
+
+  if (realtime && (values.budget || runawayAt !== undefined)) {
+    fail('--realtime measures live quality: it does not take --budget or --inject-runaway', 2);
   }
 
   let video: Buffer;
@@ -125,7 +141,9 @@ async function main(): Promise<void> {
     }
     await page.goto(`${app.url}/?bench=1&backend=${backend}&model=${encodeURIComponent(values.model ?? '')}`);
     await page.waitForFunction(() => window.segmeter !== undefined);
-    log(`replaying ${values.video} (${policy}, backend ${backend})...`);
+    log(
+      `replaying ${values.video} (${policy}, backend ${backend})${realtime ? ', then playing it live' : ''}...`,
+    );
     const frames = (await page.evaluate(
       (opts) => {
         const live = window.segmeter;
@@ -139,12 +157,23 @@ async function main(): Promise<void> {
         maskUrls: masks?.map((_, i) => `/__bench/masks/${i}`),
         budget,
         injectRunaway: runawayAt,
+        realtime,
       },
-    )) as BenchFrames;
+    )) as BenchFrames & { realtime?: RealtimeRecord };
     if (masks && masks.length !== frames.frames) {
       log(`note: ${masks.length} masks for ${frames.frames} frames; the first ${frames.frames} were used`);
     }
-    const summary = summarizeBench(resolve(values.video), frames);
+    const summary: BenchSummary & { realtime?: RealtimeSummary } = summarizeBench(
+      resolve(values.video),
+      frames,
+    );
+    if (frames.realtime) {
+      const r = summarizeRealtime(frames.realtime, summary.quality);
+      summary.realtime = r;
+      log(
+        `realtime: IoU mean ${r.iouMean.toFixed(3)} p05 ${r.iouP05.toFixed(3)} (frame-stepped ${r.frameSteppedIouMean.toFixed(3)} / ${r.frameSteppedIouP05.toFixed(3)}), ${r.frames} of ${r.sourceFrames} frames displayed, ${r.inferences} inferences, ${r.busy} busy`,
+      );
+    }
     if (values.events) {
       const catalog = loadDefaultCatalog().filter(isPriced);
       const ids = new Set([...EVENT_ENTRIES, ...(budget ? [budget.catalogId] : [])]);

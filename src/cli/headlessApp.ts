@@ -12,7 +12,7 @@ const ROOT = process.cwd();
 // SEGMETER_DIST: a build folder of one's own, so two people's tools on one machine do not rebuild each other's.
 const OUT_DIR = process.env.SEGMETER_DIST || 'dist';
 const DIST = join(ROOT, OUT_DIR);
-const SOURCES = ['src', 'models', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['src', 'models', 'public', 'index.html', 'bench', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -36,6 +36,8 @@ export async function ensureBuilt(log: (line: string) => void): Promise<boolean>
 export interface HeadlessApp {
   page: Page;
   url: string;
+  /** A page in a fresh browser context (empty cache and storage) of the same browser, as a first visit. */
+  fresh(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function openHeadlessApp(): Promise<HeadlessApp> {
     return {
       page,
       url,
+      fresh: async () => (await opened.newContext()).newPage(),
       async close() {
         await opened.close();
         await server.close();

@@ -1,98 +1,102 @@
 /**
- * npm run measure -- [--seconds N] [--json]
+ * npm run measure -- [--seconds N] [--rows wasm,webgl,cpu,webgpu,auto,mediapipe] [--json]
  *
  * Live timings per runtime and backend, in the built app in headless Chromium on the bundled sample clip, with the
- * every-frame policy (so inference runs as fast as it can): model ms and end-to-end ms (both with the read-back),
- * inference FPS, and display FPS against the source FPS. A table on stderr; the last line of stdout is JSON.
+ * every-frame policy (so inference runs as fast as it can), and the ratios that put them in scale, all measured in
+ * this one run in the same browser: display fps over the source's, end-to-end over model ms, model ms in the app
+ * over a bare predict loop on the same backend (bench/bareModel.html), the app's display fps over a demo-style
+ * loop's on the same clip (bench/demoLoop.html), time to the first inferred mask from navigation, and main-thread
+ * long tasks per minute after it. A table on stderr; the last line of stdout is one JSON object.
  */
-import { parseArgs } from 'node:util';
+import { cpus, loadavg } from 'node:os';
+import { longTaskStats } from '../core/measure/longTaskStats.ts';
+import { type MeasureRatios, measureRatios } from '../core/measure/measureRatios.ts';
+import { failer, InputError } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
+import { MEASURE_USAGE, type MeasureArgs, parseMeasureArgs } from './measureArgs.ts';
+import { type AppMeasurement, measureApp, measureBareModel, measureDemoLoop } from './measurePages.ts';
 
-const CONFIGS = [
-  { model: 'selfie-general-tfjs', backend: 'wasm' },
-  { model: 'selfie-general-tfjs', backend: 'webgl' },
-  { model: 'selfie-general-tfjs', backend: 'cpu' },
-  { model: 'selfie-general-tfjs', backend: 'webgpu' },
-  { model: 'selfie-general-mediapipe', backend: 'auto' },
-  { model: 'selfie-landscape-mediapipe', backend: 'auto' },
-];
-
-interface Row {
+interface Row extends Omit<AppMeasurement, 'longTasks' | 'windowMs'> {
   model: string;
   requested: string;
-  runtime: string | null;
-  backend: string | null;
-  where: string | null;
-  modelMsP50: number | null;
-  endToEndMsP50: number | null;
-  inferenceFps: number;
-  displayFps: number;
-  sourceFps: number | null;
-  composeMsP50: number | null;
-  notices: string[];
+  bareModelMsP50: number | null;
+  longTasksPerMinute: number | null;
+  longestTaskMs: number | null;
+  ratios: MeasureRatios;
 }
 
-const median = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : null);
+const fail: (message: string, code: number) => never = failer('measure');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const f = (v: number | null, d = 1) => (v === null ? '-' : v.toFixed(d));
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '12' }, json: { type: 'boolean' } },
-  });
-  const seconds = Number(values.seconds);
-  await ensureBuilt((line) => process.stderr.write(`${line}\n`));
-  const rows: Row[] = [];
-  for (const config of CONFIGS) {
-    const app = await openHeadlessApp();
-    try {
-      const { page } = app;
-      await page.goto(`${app.url}/?policy=every-frame&model=${config.model}&backend=${config.backend}`);
-      await page.waitForFunction(() => window.segmeter !== undefined);
-      await page.evaluate(() => window.segmeter?.modelReady);
-      await page.waitForTimeout(3000); // warm-up: shader compiles, first frames
-      const samples = [];
-      const start = await page.evaluate(() => window.segmeter?.snapshot());
-      for (let i = 0; i < seconds; i++) {
-        await page.waitForTimeout(1000);
-        samples.push(await page.evaluate(() => window.segmeter?.snapshot()));
+function printRow(r: Row): void {
+  const q = r.ratios;
+  log(
+    `${r.model.padEnd(28)} ${r.requested.padEnd(6)} -> ${`${r.runtime}/${r.backend}/${r.where}`.padEnd(24)} model ${f(r.modelMsP50).padStart(6)} ms (bare ${f(r.bareModelMsP50)})  e2e ${f(r.endToEndMsP50).padStart(6)} ms  inference ${f(r.inferenceFps).padStart(5)}/s  display ${f(r.displayFps).padStart(5)} of ${f(r.sourceFps)} fps  first mask ${f(r.timeToFirstMaskMs, 0)} ms  long tasks ${f(r.longTasksPerMinute)}/min (max ${f(r.longestTaskMs, 0)} ms)`,
+  );
+  log(
+    `${''.padEnd(38)}ratios: display/source ${f(q.displayOverSource, 2)}  e2e/model ${f(q.endToEndOverModel, 2)}  model/bare ${f(q.modelOverBare, 2)}  display/demo ${f(q.displayOverDemo, 2)}${r.notices.length ? `  [${r.notices.join(' | ')}]` : ''}`,
+  );
+}
+
+async function run({ seconds, configs }: MeasureArgs): Promise<void> {
+  await ensureBuilt(log);
+  // Timings depend on what else the machine runs: the JSON carries the load around the run.
+  const loadAtStart = loadavg();
+  const app = await openHeadlessApp();
+  try {
+    const fresh = async <T>(measure: (page: import('@playwright/test').Page) => Promise<T>): Promise<T> => {
+      const page = await app.fresh();
+      try {
+        return await measure(page);
+      } finally {
+        await page.context().close();
       }
-      const end = samples[samples.length - 1];
-      const elapsed = ((end?.totals.lastTs ?? 0) - (start?.totals.lastTs ?? 0)) / 1000;
-      // Timings over the whole measured stretch (a slow backend completes fewer than one inference a second).
-      const since = start?.totals.lastTs ?? 0;
-      const timings = await page.evaluate(
-        (from) =>
-          (window.segmeter?.store.inferences ?? [])
-            .filter((r) => r.ts > from && r.kind === 'gate' && r.latencyMs !== null)
-            .map((r) => [r.modelMs ?? 0, r.latencyMs ?? 0]),
-        since,
-      );
-      rows.push({
-        model: config.model,
-        requested: config.backend,
-        runtime: end?.segmenter?.runtime ?? null,
-        backend: end?.segmenter?.backend ?? null,
-        where: end?.segmenter?.where ?? null,
-        modelMsP50: median(timings.map((t) => t[0])),
-        endToEndMsP50: median(timings.map((t) => t[1])),
-        inferenceFps: ((end?.totals.inferences ?? 0) - (start?.totals.inferences ?? 0)) / elapsed,
-        displayFps: ((end?.totals.frames ?? 0) - (start?.totals.frames ?? 0)) / elapsed,
-        sourceFps: median(samples.flatMap((s) => (s?.stats.sourceFps ? [s.stats.sourceFps] : []))),
-        composeMsP50: end?.composeMsP50 ?? null,
-        notices: end?.notices.map((n) => n.text) ?? [],
-      });
-    } finally {
-      await app.close();
-    }
-    const r = rows[rows.length - 1];
-    const f = (v: number | null, d = 1) => (v === null ? '-' : v.toFixed(d));
-    process.stderr.write(
-      `${r.model.padEnd(28)} ${r.requested.padEnd(6)} -> ${`${r.runtime}/${r.backend}/${r.where}`.padEnd(30)} model ${f(r.modelMsP50).padStart(7)} ms  e2e ${f(r.endToEndMsP50).padStart(7)} ms  inference ${f(r.inferenceFps).padStart(5)} fps  display ${f(r.displayFps).padStart(5)} of ${f(r.sourceFps)} fps  compose ${f(r.composeMsP50)} ms${r.notices.length ? `  [${r.notices.join(' | ')}]` : ''}\n`,
+    };
+    const demoLoop = await fresh((page) => measureDemoLoop(page, app.url, seconds));
+    log(
+      `demo-style loop (segmentPeople + drawBokehEffect, main thread, ${demoLoop.backend}): first mask ${f(demoLoop.timeToFirstMaskMs, 0)} ms, display ${f(demoLoop.displayFps)} fps`,
     );
+    const bare = new Map<string, number | null>();
+    const rows: Row[] = [];
+    for (const config of configs) {
+      const { longTasks, windowMs, ...m } = await fresh((page) => measureApp(page, app.url, config, seconds));
+      // The bare loop runs the tfjs graph model: it anchors the tfjs rows, on the backend the row ended up on.
+      if (m.runtime === 'tfjs' && m.backend && !bare.has(m.backend)) {
+        const backend = m.backend;
+        // A backend the bare loop cannot run on leaves its row without the ratio, not the run without its rows.
+        const ms = await fresh((page) => measureBareModel(page, app.url, backend)).catch((err: Error) => {
+          log(`bare model on ${backend}: ${err.message.split('\n')[0]}`);
+          return null;
+        });
+        bare.set(backend, ms);
+      }
+      const bareModelMsP50 = (m.runtime === 'tfjs' && m.backend && bare.get(m.backend)) || null;
+      const tasks = windowMs ? longTaskStats(longTasks, windowMs[0], windowMs[1]) : null;
+      const row: Row = {
+        model: config.model,
+        requested: config.backend ?? 'auto',
+        ...m,
+        bareModelMsP50,
+        longTasksPerMinute: tasks?.perMinute ?? null,
+        longestTaskMs: tasks ? tasks.longestMs : null,
+        ratios: measureRatios({ ...m, bareModelMsP50 }, demoLoop.displayFps),
+      };
+      rows.push(row);
+      printRow(row);
+    }
+    const host = { cpus: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() } };
+    process.stdout.write(`${JSON.stringify({ seconds, rows, demoLoop, host })}\n`);
+  } finally {
+    await app.close();
   }
-  process.stdout.write(`${JSON.stringify({ seconds, rows })}\n`);
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`measure: ${err.message.split('\n')[0]}\n`);
-  process.exit(1);
-});
+let args: MeasureArgs;
+try {
+  args = parseMeasureArgs(process.argv.slice(2));
+} catch (err) {
+  if (!(err instanceof InputError)) throw err;
+  fail(`${err.message} (${MEASURE_USAGE})`, 1);
+}
+run(args).catch((err: Error) => fail(err.message.split('\n')[0], 1));

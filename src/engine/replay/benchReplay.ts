@@ -20,6 +20,8 @@ export interface BenchOptions {
   budget?: BudgetConfig;
   /** From this frame on, the simulated bug requests inference many times per frame. */
   injectRunaway?: number;
+  /** Called with each frame's every-frame reference mask (bench --realtime keeps them to score the live run). */
+  onReference?: (frame: number, mask: PersonMask) => void;
 }
 
 /** The page's side of a bench replay: the per-frame record the Node side summarises, plus the run's events. */
@@ -112,6 +114,7 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
     const step = await pipeline.step(source, await seekFrame(video, i, fps), true, true);
     if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
     up(step.reference, reference);
+    options.onReference?.(i, step.reference);
     up(step.displayed, shown);
     result.ran.push(step.ran);
     result.reasons.push(step.reason);

@@ -8,6 +8,7 @@ import type { CompositorSettings } from '../compositor/Compositor';
 import { FramePipeline } from '../pipeline/FramePipeline';
 import { LiveDriver } from '../pipeline/LiveDriver';
 import { type BenchFrames, type BenchOptions, benchReplay } from '../replay/benchReplay';
+import { realtimeBench } from '../replay/realtimeBench';
 import { replayClip } from '../replay/replayClip';
 import { type SweepOptions, type SweepRun, sweepReplay } from '../replay/sweepReplay';
 import type { BackendChoice, InferencePath, Segmenter } from '../segmenter/segmenterTypes';
@@ -45,7 +46,7 @@ export class LiveSession {
   private markModelReady: () => void = () => undefined;
   private replayToken = 0;
   private nextNotice = 1;
-  private firstMaskMs: number | null = null;
+  private firstMaskAt: number | null = null;
   private readonly rate = new SourceRate();
   private readonly onVisibility = () => {
     this.pipeline.hidden = document.hidden;
@@ -89,7 +90,7 @@ export class LiveSession {
       notify: (level, text) => this.notify(level, text),
     });
     this.store.subscribeInferences((r) => {
-      if (this.firstMaskMs === null && r.kind === 'gate' && !r.error) this.firstMaskMs = performance.now();
+      if (this.firstMaskAt === null && r.kind === 'gate' && !r.error) this.firstMaskAt = performance.now();
     });
     this.broadcast = new SessionBroadcast({ sessionId: this.sessionId, read: () => this.meter.reading() });
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -175,9 +176,12 @@ export class LiveSession {
     );
   }
 
-  /** Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference. */
-  bench(options: BenchOptions): Promise<BenchFrames> {
-    return benchReplay(this, options);
+  /**
+   * Used by `npm run bench` through the page: a frame-stepped replay with an every-frame reference; with `realtime`,
+   * the clip then also plays at its own speed through the live path and what was displayed is scored.
+   */
+  bench(options: BenchOptions & { realtime?: boolean }): Promise<BenchFrames> {
+    return options.realtime ? realtimeBench(this, options) : benchReplay(this, options);
   }
 
   /** One every-frame reference pass evaluating every gate setting of a grid (the Sweep view, `npm run sweep`). */
@@ -275,7 +279,7 @@ export class LiveSession {
   snapshot(now = Date.now()): SessionSnapshot {
     return takeSnapshot(this, {
       stats: { ...liveStats(this.store.events, this.store.inferences, now), sourceFps: this.sourceFps(now) },
-      firstMaskMs: this.firstMaskMs,
+      firstMaskAt: this.firstMaskAt,
       cloud: this.slot.summary(),
     });
   }

@@ -48,7 +48,7 @@ export interface SessionSnapshot {
   /** Auto's background timing of every backend (model ms, or why it could not run); null until it has run. */
   backendTimings: BackendTimings | null;
   /** performance.now() (ms since navigation) when the first inferred mask arrived; null before. */
-  firstMaskMs: number | null;
+  firstMaskAt: number | null;
   notices: Notice[];
   settings: CompositorSettings;
   gate: {
@@ -110,7 +110,7 @@ export interface SnapshotParts {
 /** Reads one snapshot; `live` carries what the session computes itself (window stats, first mask, the cloud). */
 export function takeSnapshot(
   parts: SnapshotParts,
-  live: Pick<SessionSnapshot, 'stats' | 'firstMaskMs' | 'cloud'>,
+  live: Pick<SessionSnapshot, 'stats' | 'firstMaskAt' | 'cloud'>,
 ): SessionSnapshot {
   const { pipeline, loader } = parts;
   const source = parts.driver.source;

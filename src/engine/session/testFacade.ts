@@ -21,7 +21,7 @@ export interface SegmeterFacade {
   readonly store: FrameEventStore;
   snapshot(): SessionSnapshot;
   replay(options?: { resume?: boolean }): Promise<{ ran: boolean; reason: string }[]>;
-  bench(options: BenchOptions): Promise<BenchFrames>;
+  bench(options: BenchOptions & { realtime?: boolean }): Promise<BenchFrames>;
   sweep(options: SweepOptions): Promise<SweepRun>;
   /** Live tensors in the model's runtime (leak checks); null where it has none. */
   numTensors(): Promise<number | null>;

@@ -1,0 +1,66 @@
+/** `npm run measure`'s command line: which rows to measure and for how long. */
+import { parseArgs } from 'node:util';
+import { InputError } from './cliInput.ts';
+
+/** One measured configuration: `key` is what `--rows` names it by. */
+export interface MeasureConfig {
+  key: string;
+  model: string;
+  /** The backend asked for in the URL; null opens the app as a user does (backend "auto"). */
+  backend: string | null;
+}
+
+export const MEASURE_CONFIGS: MeasureConfig[] = [
+  { key: 'wasm', model: 'selfie-general-tfjs', backend: 'wasm' },
+  { key: 'webgl', model: 'selfie-general-tfjs', backend: 'webgl' },
+  { key: 'cpu', model: 'selfie-general-tfjs', backend: 'cpu' },
+  { key: 'webgpu', model: 'selfie-general-tfjs', backend: 'webgpu' },
+  { key: 'auto', model: 'selfie-general-tfjs', backend: null },
+  { key: 'mediapipe-general', model: 'selfie-general-mediapipe', backend: 'auto' },
+  { key: 'mediapipe-landscape', model: 'selfie-landscape-mediapipe', backend: 'auto' },
+];
+
+export const MEASURE_USAGE = `usage: measure [--seconds N] [--rows ${MEASURE_CONFIGS.map((c) => c.key).join(',')}|mediapipe] [--json]`;
+
+export interface MeasureArgs {
+  seconds: number;
+  configs: MeasureConfig[];
+}
+
+/** A `--rows` token names a row by key, or a family by prefix ("mediapipe" = both mediapipe rows). */
+function pickConfigs(spec: string): MeasureConfig[] {
+  const tokens = spec.split(',').map((t) => t.trim());
+  const unknown = tokens.filter(
+    (t) => !MEASURE_CONFIGS.some((c) => c.key === t || c.key.startsWith(`${t}-`)),
+  );
+  if (unknown.length > 0 || tokens.length === 0) {
+    throw new InputError(
+      `--rows: unknown row "${unknown.join(', ')}" (one or more of ${MEASURE_CONFIGS.map((c) => c.key).join(', ')}, mediapipe)`,
+    );
+  }
+  return MEASURE_CONFIGS.filter((c) => tokens.some((t) => c.key === t || c.key.startsWith(`${t}-`)));
+}
+
+/** Parses the command line; an InputError (one line) on anything it cannot use. */
+export function parseMeasureArgs(argv: string[]): MeasureArgs {
+  let values: { seconds?: string; rows?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        seconds: { type: 'string', default: '12' },
+        rows: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new InputError((err as Error).message.split('\n')[0]);
+  }
+  const raw = values.seconds ?? '12';
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new InputError(`--seconds must be a number of seconds above 0 (at most 3600), got "${raw}"`);
+  }
+  return { seconds, configs: values.rows === undefined ? MEASURE_CONFIGS : pickConfigs(values.rows) };
+}
