@@ -23,8 +23,15 @@ describe('liveStats', () => {
     expect(s.inferenceFps).toBe(2);
     // Frames 1, 2 and 4 shown: the smallest media-time gap is one source frame.
     expect(s.sourceFps).toBeCloseTo(30, 6);
-    expect(s.modelMsP50).toBe(12.5);
-    expect(s.endToEndMsP50).toBe(32.5);
+    // Medians: the newest gate inferences (1, 2 and 3; the staleness check is not one).
+    expect(s.modelMsP50).toBe(12);
+    expect(s.endToEndMsP50).toBe(32);
+  });
+
+  it('keeps showing model times when the model settles less than once a window', () => {
+    const s = liveStats([frame(0, 9900)], [rec(1, 6000), rec(2, 8000)], 10_000, 1000);
+    expect(s.inferenceFps).toBe(0);
+    expect(s.modelMsP50).toBe(11.5);
   });
 
   it('has no rates or medians for an empty window', () => {
