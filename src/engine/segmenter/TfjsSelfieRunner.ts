@@ -88,6 +88,14 @@ export class TfjsSelfieRunner {
       notice(`${choice} is not available here: switched to wasm`);
       if (!(await runner.use('wasm'))) throw new Error('neither the chosen backend nor wasm could start');
     }
+    // One run while loading: a GPU backend compiles its shaders here (seconds on a software GPU), so the first
+    // live inference is as fast as the rest and the time-outs watch every one of them.
+    const frame = warmup ?? (await createImageBitmap(new ImageData(256, 256)));
+    try {
+      runner.lastModelMs = (await runner.runOnce(frame)).modelMs;
+    } finally {
+      if (!warmup) frame.close();
+    }
     return runner;
   }
 

@@ -69,7 +69,11 @@ export class LiveSession {
             `Segmentation stepped aside after repeated failures (${state.lastError}); retrying`,
           )
         : this.notify('info', 'Segmentation is back: the model answered again');
+    // A hung model gets a fresh worker, at most once a minute; beyond that the runner's breaker steps aside.
+    let restartedAt = Number.NEGATIVE_INFINITY;
     this.pipeline.runner.onHung = (why) => {
+      if (performance.now() - restartedAt < 60_000) return;
+      restartedAt = performance.now();
       this.notify('warning', `The model stopped answering (${why}): restarting it`);
       void this.loader.load();
     };
