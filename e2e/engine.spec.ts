@@ -59,3 +59,42 @@ test('a sweep point makes exactly the decisions of the bench run with the same s
   const benchMean = bench.iou.reduce((a, b) => a + b, 0) / bench.iou.length;
   expect(sweep.iouMean).toBeCloseTo(benchMean, 9);
 });
+
+test('a model that keeps failing: the plain video plays, a clear notice and Retry; failures are errors', async ({
+  page,
+}) => {
+  await openApp(page);
+  await waitForInferences(page, 2);
+  await page.evaluate(() => window.segmeter?.injectModelFault('throw'));
+  await expect(page.getByTestId('model-failing')).toContainText(/the model failed \d+ times in a row/, {
+    timeout: 60_000,
+  });
+  // Stepped aside: frames are logged as such, and the failures settle as errors, not as masks.
+  await expect
+    .poll(
+      async () =>
+        (await page.evaluate(() => window.segmeter?.snapshot().totals.reasons['model-failing'])) ?? 0,
+    )
+    .toBeGreaterThan(0);
+  const errors = await page.evaluate(
+    () => window.segmeter?.store.inferences.filter((r) => r.error?.includes('injected')).length,
+  );
+  expect(errors).toBeGreaterThanOrEqual(3);
+  // The model works again: Retry brings segmentation back at once.
+  await page.evaluate(() => window.segmeter?.injectModelFault(null));
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(page.getByTestId('model-failing')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('notices')).toContainText('Segmentation is back');
+  await waitForInferences(page, 2);
+});
+
+test('a model that never answers is timed out and restarted, and segmentation resumes', async ({ page }) => {
+  await openApp(page);
+  await waitForInferences(page, 2);
+  await page.evaluate(() => window.segmeter?.injectModelFault('hang'));
+  // The hung call is failed by its time-out and a fresh model is loaded in its place (the fault goes with it).
+  await expect(page.getByTestId('notices')).toContainText('The model stopped answering', { timeout: 90_000 });
+  await waitForInferences(page, 3);
+  const s = await page.evaluate(() => window.segmeter?.snapshot());
+  expect(s?.runner.passThrough).toBe(false);
+});

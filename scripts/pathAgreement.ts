@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/pathAgreement.ts [--every N] [clips...]
+ * npx tsx scripts/pathAgreement.ts [--every N] [--resize segmeter|tf] [clips...]
  *
  * Do the direct model path and body-segmentation's segmentPeople give the same masks? For every Nth frame of each
  * clip (default: the three shared clips), runs both on the same decoded frame (Node, tfjs wasm) and prints the IoU
@@ -58,7 +58,7 @@ async function* frames(file: string): AsyncGenerator<Uint8Array> {
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { every: { type: 'string', default: '3' } },
+    options: { every: { type: 'string', default: '3' }, resize: { type: 'string', default: 'segmeter' } },
     allowPositionals: true,
   });
   const every = Number(values.every);
@@ -88,15 +88,25 @@ async function main(): Promise<void> {
       const small = tf.tidy(() => tf.expandDims(tf.div(tf.image.resizeBilinear(image, [256, 256]), 255), 0));
       const out = direct.execute(small) as tf.Tensor;
       const p = (await out.data()) as Float32Array;
-      tf.dispose([small, out]);
-      const bytes = new Uint8ClampedArray(p.length);
-      for (let k = 0; k < p.length; k++) bytes[k] = p[k] * 255;
-      upsampleBilinear(bytes, 256, 256, up, W, H);
+      small.dispose();
+      if (values.resize === 'tf') {
+        // tfjs's own bilinear resize (no half-pixel centres), as body-segmentation resizes its mask.
+        const big = tf.tidy(() =>
+          tf.reshape(tf.image.resizeBilinear(tf.reshape(out, [256, 256, 1]) as tf.Tensor3D, [H, W]), [-1]),
+        );
+        const q = (await big.data()) as Float32Array;
+        big.dispose();
+        for (let k = 0; k < q.length; k++) up[k] = Math.round(q[k] * 255);
+      } else {
+        const bytes = new Uint8ClampedArray(p.length);
+        for (let k = 0; k < p.length; k++) bytes[k] = p[k] * 255;
+        upsampleBilinear(bytes, 256, 256, up, W, H);
+      }
       const people = await library.segmentPeople(image as tf.Tensor3D);
       const rgba = (await people[0].mask.toTensor()) as tf.Tensor3D;
       const lib = tf.tidy(() => tf.reshape(tf.slice(rgba, [0, 0, 0], [-1, -1, 1]), [-1]));
       const libMask = (await lib.data()) as Float32Array;
-      tf.dispose([rgba, lib, image]);
+      tf.dispose([rgba, lib, image, out]);
       ious.push(iou(up, Float32Array.from(libMask)));
     }
     const name = basename(clip, '.mp4');

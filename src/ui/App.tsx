@@ -4,6 +4,7 @@ import { CostSidePanel } from './cost/CostSidePanel';
 import { EffectControls } from './EffectControls';
 import { GateControls } from './GateControls';
 import { ModelControls } from './ModelControls';
+import { ModelFailing } from './ModelFailing';
 import { Notices } from './Notices';
 import { ObservabilitySection } from './observability/ObservabilitySection';
 import { ReportView } from './report/ReportView';
@@ -54,6 +55,7 @@ export function App() {
           </section>
           <StatsStrip snapshot={snapshot} />
           <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
+          <ModelFailing runner={snapshot?.runner} onRetry={() => session?.retryModel()} />
           <div className="controls">
             <SourcePicker session={session} snapshot={snapshot} />
             <EffectControls session={session} snapshot={snapshot} />

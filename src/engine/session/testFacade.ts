@@ -4,6 +4,7 @@ import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import type { AggregateView } from '../../core/guard/sessionAggregate';
 import type { BenchFrames, BenchOptions } from '../replay/benchReplay';
 import type { SweepOptions, SweepRun } from '../replay/sweepReplay';
+import { FaultySegmenter, type ModelFault } from '../segmenter/FaultySegmenter';
 import type { LiveSession } from './LiveSession';
 import type { SessionSnapshot } from './sessionSnapshot';
 
@@ -39,6 +40,8 @@ export interface SegmeterFacade {
   setShadowShare(share: number): void;
   /** Every open tab's totals (the All sessions table's source). */
   sessions(): AggregateView;
+  /** Test only: makes every model call throw or hang (null: the real model again), as a broken model would. */
+  injectModelFault(fault: ModelFault | null): void;
   /** Test only: ends the camera's tracks, as a user revoking the camera would. */
   endCamera(): void;
 }
@@ -66,6 +69,12 @@ export function testFacade(session: LiveSession): SegmeterFacade {
     updateGate: (patch) => session.updateGate(patch),
     setShadowShare: (share) => session.setShadowShare(share),
     sessions: () => session.broadcast.view(),
+    injectModelFault: (fault) => {
+      const runner = session.pipeline.runner;
+      const current = runner.segmenter;
+      const real = current instanceof FaultySegmenter ? current.inner : current;
+      if (real) runner.segmenter = fault ? new FaultySegmenter(real, fault) : real;
+    },
     endCamera: () => {
       const stream = video()?.srcObject as MediaStream | null;
       for (const track of stream?.getTracks() ?? []) track.dispatchEvent(new Event('ended'));
