@@ -99,7 +99,8 @@ describe('estimateShift', () => {
     const out: Shift = { dx: 0, dy: 0, gain: 0 };
     const n = 200;
     const t0 = performance.now();
-    for (let i = 0; i < n; i++) estimateShift(ref.grey, cur.grey, weights, TW, TH, out, DEFAULT_SHIFT_OPTIONS);
+    for (let i = 0; i < n; i++)
+      estimateShift(ref.grey, cur.grey, weights, TW, TH, out, DEFAULT_SHIFT_OPTIONS);
     const shiftMs = (performance.now() - t0) / n;
     const warped = new Uint8Array(W * H);
     const t1 = performance.now();

@@ -15,8 +15,10 @@ export interface ShiftOptions {
 
 export const DEFAULT_SHIFT_OPTIONS: Readonly<ShiftOptions> = Object.freeze({ radius: 4, minGain: 0.15 });
 
-// Matching costs of the last search, (2r+1)^2 entries, grown once and reused: the per-frame path allocates nothing.
+// Matching costs of the last search, (2r+1)^2 entries, and the weighted cells (x, y, index), grown once and
+// reused: the per-frame path allocates nothing.
 let costs = new Float64Array(81);
+let cells = new Int32Array(3 * 64 * 48);
 
 /**
  * Where the weighted content of `ref` moved to in `cur`: block matching of the whole weighted cell set
@@ -41,25 +43,33 @@ export function estimateShift(
   const r = Math.max(0, Math.floor(opts.radius));
   const side = 2 * r + 1;
   if (costs.length < side * side) costs = new Float64Array(side * side);
+  if (cells.length < 3 * n) cells = new Int32Array(3 * n);
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (weights[i] > 0) {
+        cells[count++] = x;
+        cells[count++] = y;
+        cells[count++] = i;
+      }
+    }
+  }
   let best = -1;
   let bestCost = Number.POSITIVE_INFINITY;
   for (let sy = -r; sy <= r; sy++) {
     for (let sx = -r; sx <= r; sx++) {
       let acc = 0;
       let wsum = 0;
-      const y0 = Math.max(0, -sy);
-      const y1 = Math.min(height, height - sy);
-      const x0 = Math.max(0, -sx);
-      const x1 = Math.min(width, width - sx);
-      for (let y = y0; y < y1; y++) {
-        const row = y * width;
-        const shifted = (y + sy) * width + sx;
-        for (let x = x0; x < x1; x++) {
-          const w = weights[row + x];
-          if (w === 0) continue;
-          acc += w * Math.abs(cur[shifted + x] - ref[row + x]);
-          wsum += w;
-        }
+      const offset = sy * width + sx;
+      for (let k = 0; k < count; k += 3) {
+        const x = cells[k] + sx;
+        const y = cells[k + 1] + sy;
+        if (x < 0 || x >= width || y < 0 || y >= height) continue;
+        const i = cells[k + 2];
+        const w = weights[i];
+        acc += w * Math.abs(cur[i + offset] - ref[i]);
+        wsum += w;
       }
       const c = wsum > 0 ? acc / wsum : Number.POSITIVE_INFINITY;
       const i = (sy + r) * side + (sx + r);
