@@ -9,16 +9,17 @@ import { MotionGate } from '../src/core/gate/MotionGate';
 import type { ControllerConstants, QualityTarget } from '../src/core/gate/QualityController';
 import { TargetGate, type TargetGateState } from '../src/core/gate/TargetGate';
 import { warpMask } from '../src/core/mask/warpMask';
-import { estimateShift, type Shift } from '../src/core/motion/estimateShift';
 import { THUMB_HEIGHT, THUMB_WIDTH } from '../src/core/motion/greyThumbnail';
 import { MotionScorer } from '../src/core/motion/MotionScorer';
-import { shiftWeights } from '../src/core/motion/shiftWeights';
+import { ShiftTracker } from '../src/core/motion/ShiftTracker';
 import { type ClipCache, FRAME_H, FRAME_W, MASK_WORDS, THUMB_N } from './gateStudyCache';
 import { type Eval, type IouTable, summarise, thumbOf, W } from './gateStudyTables';
 
 export interface SimOptions {
   policy: 'manual' | 'target';
   warp: boolean;
+  /** With warp: the gate sees the motion score less this share (0..1) of the part the shift explains. */
+  residual?: number;
   settings?: GateSettings;
   target?: QualityTarget;
   constants?: ControllerConstants;
@@ -29,7 +30,7 @@ export interface SimRun extends Eval {
   cutsMissed: number;
   /** The target gate's state at the end of the clip; null for manual. */
   state: TargetGateState | null;
-  /** Mean ms per frame of the gate's own work: scores, decision, shift estimate (not the mask warp). */
+  /** Mean CPU ms per frame of the gate's own work: scores, decision, shift estimate (not the mask warp). */
   gateMs: number;
 }
 
@@ -87,37 +88,38 @@ export function simulate(t: IouTable, shifted: ShiftedIou, opts: SimOptions): Si
       ? new TargetGate(settings, opts.target, opts.constants)
       : new MotionGate(settings);
   const scorer = new MotionScorer();
-  const weights = new Float32Array(THUMB_N);
+  const tracker = new ShiftTracker(THUMB_WIDTH, THUMB_HEIGHT, undefined, settings.edgeRadius);
   const mt = new Float32Array(THUMB_N);
-  const shift: Shift = { dx: 0, dy: 0, gain: 0 };
   const ious = new Float64Array(F);
   const ran = new Uint8Array(F);
   const reasons: Partial<Record<GateReason, number>> = {};
-  const pxX = FRAME_W / THUMB_WIDTH;
-  const pxY = FRAME_H / THUMB_HEIGHT;
   let last = -1;
   let inferences = 0;
   let gateMs = 0;
   for (let f = 0; f < F; f++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     scorer.thumb.set(thumbOf(clip, f));
     const scores = scorer.score();
-    const d = gate.decide({ frame: f, motion: scores.motion, sceneChange: scores.sceneChange });
+    // Where the person moved since the last inference (warp): the cached mask is shown moved by it.
+    const shift = opts.warp ? tracker.estimate(scorer.thumb) : tracker.shift;
+    // Residual: the share of the change that the shift explains is no reason to infer.
+    const motion = opts.residual ? tracker.residual(scores.motion, opts.residual) : scores.motion;
+    const d = gate.decide({ frame: f, motion, sceneChange: scores.sceneChange });
+    const used = process.cpuUsage(t0);
+    gateMs += (used.user + used.system) / 1000;
     const run = d.run;
     reasons[d.reason] = (reasons[d.reason] ?? 0) + 1;
     // What the screen shows on this frame without a fresh mask: the cached one, moved if warping.
     let shown = 0;
     if (last >= 0) {
-      if (opts.warp)
-        estimateShift(thumbOf(clip, last), scorer.thumb, weights, THUMB_WIDTH, THUMB_HEIGHT, shift);
-      gateMs += performance.now() - t0;
+      const px = tracker.pixels(FRAME_W, FRAME_H);
       shown =
         opts.warp && (shift.dx !== 0 || shift.dy !== 0)
-          ? shifted.get(last, f, shift.dx * pxX, shift.dy * pxY)
+          ? shifted.get(last, f, px.dx, px.dy)
           : f - last <= W
             ? t.iou[last * (W + 1) + (f - last)]
             : 0;
-    } else gateMs += performance.now() - t0;
+    }
     if (run) {
       ran[f] = 1;
       inferences++;
@@ -131,7 +133,10 @@ export function simulate(t: IouTable, shifted: ShiftedIou, opts: SimOptions): Si
         backgroundWeight: 1,
         radius: settings.edgeRadius,
       });
-      if (opts.warp) shiftWeights(mt, THUMB_WIDTH, THUMB_HEIGHT, weights, settings.edgeRadius);
+      if (opts.warp) {
+        tracker.noteInference(scorer.thumb);
+        tracker.noteMask(mt);
+      }
       if (gate instanceof TargetGate && f > 0) gate.noteStaleness(shown);
       ious[f] = 1;
     } else ious[f] = shown;
