@@ -29,10 +29,18 @@ export interface ControllerConstants {
   statsFrames: number;
 }
 
+/**
+ * Chosen by `npx tsx scripts/targetStudy.ts`: for each of three modes (warp off, warp on, warp + residual) and each
+ * shared clip left out, the constants with the fewest inferences on the other two clips among those that keep both
+ * at mean IoU >= 0.955 and p05 >= 0.86 (the target plus a margin); each constant is then the median of its nine
+ * choices: meanMargin 0.02 (choices 0.01..0.03), lowShare 0.02 (all nine), gain 0.3 (seven of nine), timeShare 0.5
+ * (choices 0..1). maxStep, refFrames, the scale bounds and statsFrames were set by hand and not tuned.
+ * Held-out results (left-out clip, fold's own constants) and the table per clip are in the study's output.
+ */
 export const DEFAULT_CONTROLLER_CONSTANTS: Readonly<ControllerConstants> = Object.freeze({
-  meanMargin: 0.01,
-  lowShare: 0.03,
-  gain: 0.1,
+  meanMargin: 0.02,
+  lowShare: 0.02,
+  gain: 0.3,
   maxStep: 1.25,
   timeShare: 0.5,
   refFrames: 10,
