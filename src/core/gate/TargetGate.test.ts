@@ -103,4 +103,25 @@ describe('TargetGate', () => {
     expect(gate.state.observations).toBe(0);
     expect(gate.currentSettings.motionThreshold).toBe(DEFAULT_GATE_SETTINGS.motionThreshold);
   });
+
+  it('counts busy frames (asked to run, not started) as reused when it judges the segment', () => {
+    // Two gates see the same segment: one reuses 9 frames by decision, the other through 9 busy frames. Both
+    // must estimate the same quality from the same staleness; only the first may tighten (the second already
+    // asked to run on those frames, so a lower threshold would not have helped).
+    const byDecision = new TargetGate({ ...DEFAULT_GATE_SETTINGS, motionThreshold: 5, staticThreshold: 5 });
+    const byBusy = new TargetGate({ ...DEFAULT_GATE_SETTINGS, motionThreshold: 0.5, staticThreshold: 0.5 });
+    for (const g of [byDecision, byBusy]) {
+      g.decide({ frame: 0, motion: null, sceneChange: null });
+      g.noteInference(0);
+      for (let f = 1; f <= 9; f++) g.decide({ frame: f, motion: 2, sceneChange: 0.1 });
+      const d = g.decide({ frame: 10, motion: 6, sceneChange: 0.1 });
+      expect(d.run).toBe(true);
+      g.noteInference(10);
+      g.noteStaleness(0.7);
+    }
+    expect(byBusy.state.estimatedIouMean).toBeLessThan(0.9);
+    expect(byBusy.state.estimatedIouMean).toBeCloseTo(byDecision.state.estimatedIouMean ?? 1, 9);
+    expect(byDecision.state.scale).toBeLessThan(1);
+    expect(byBusy.state.scale).toBe(1);
+  });
 });

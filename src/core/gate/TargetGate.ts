@@ -57,6 +57,7 @@ export class TargetGate implements GatePolicy {
     tightenFloor: 0,
   };
   private decidedMotion = 0;
+  private askedToRun = false;
 
   constructor(
     settings: Readonly<GateSettings> = DEFAULT_GATE_SETTINGS,
@@ -90,24 +91,30 @@ export class TargetGate implements GatePolicy {
   }
 
   decide(input: GateInput): GateDecision {
+    // The previous frame asked to run but was not started (engine busy): it showed the cached mask too.
+    if (this.askedToRun) this.noteReused(this.decidedMotion);
     const d = this.gate.decide(input);
     this.decidedReason = d.reason;
     this.decidedMotion = input.motion ?? 0;
-    if (!d.run) {
-      if (this.reusedCount === this.reused.length) {
-        const grown = new Float64Array(this.reused.length * 2);
-        grown.set(this.reused);
-        this.reused = grown;
-      }
-      this.reused[this.reusedCount++] = this.decidedMotion;
-    }
+    this.askedToRun = d.run;
+    if (!d.run) this.noteReused(this.decidedMotion);
     return d;
+  }
+
+  private noteReused(motion: number): void {
+    if (this.reusedCount === this.reused.length) {
+      const grown = new Float64Array(this.reused.length * 2);
+      grown.set(this.reused);
+      this.reused = grown;
+    }
+    this.reused[this.reusedCount++] = motion;
   }
 
   noteInference(frame: number): void {
     this.framesSince = this.lastInferred < 0 ? 0 : frame - this.lastInferred;
     this.lastInferred = frame;
     this.startedReason = this.decidedReason;
+    this.askedToRun = false;
     // Keep the segment that just ended for noteStaleness (the swap allocates nothing).
     const o = this.observation;
     const ended = this.reused;
@@ -152,6 +159,7 @@ export class TargetGate implements GatePolicy {
     this.framesSince = 0;
     this.reusedCount = 0;
     this.observation.reusedCount = 0;
+    this.askedToRun = false;
     this.applyScale();
   }
 
