@@ -6,8 +6,10 @@ import { shiftWeights } from './shiftWeights';
  * Motion-compensated reuse for the engine, beside the MotionScorer: remembers the thumbnail of the last inferred
  * frame and where its mask's outline is, and on each frame estimates how far the person moved since, so that the
  * cached mask can be shown moved (warpMask) and the gate can discount the motion the move explains.
- * Per frame: estimate(thumb) -> shift; on an inference: noteInference(thumb); when its mask arrives:
- * noteMask(maskThumb). Allocation-free after construction.
+ * Per frame: estimate(thumb) -> shift (cells; pixels(w, h) for warpMask). When a fresh mask enters the cache:
+ * noteInference(thumbnail of the frame it was inferred on) and noteMask(its thumbnail), together: the shift is
+ * always measured from the frame of the mask on screen (live, a mask arrives frames after its inference started;
+ * until then the old mask keeps being moved from its own frame). Allocation-free after construction.
  */
 export class ShiftTracker {
   /** The latest estimate, in thumbnail cells; zero until a reference and a mask are known. */
@@ -27,7 +29,7 @@ export class ShiftTracker {
     this.weights = new Float32Array(width * height);
   }
 
-  /** The model was started on the frame whose thumbnail this is: shifts are measured from it. */
+  /** The cached mask is now the one inferred on the frame whose thumbnail this is: shifts are measured from it. */
   noteInference(thumb: ThumbnailBuffer): void {
     this.reference.set(thumb.subarray(0, this.reference.length));
     this.hasReference = true;
