@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { GateReason } from '../frameEvent';
 import { createGatePolicy } from './createGatePolicy';
 import type { GatePolicy } from './GatePolicy';
+import { DEFAULT_GATE_SETTINGS } from './gateSettings';
 import { MotionGate } from './MotionGate';
+import { TargetGate } from './TargetGate';
 
 function reasons(p: GatePolicy, frames: number, busy: (f: number) => boolean = () => false): GateReason[] {
   const out: GateReason[] = [];
@@ -23,6 +25,14 @@ describe('createGatePolicy', () => {
     const p = createGatePolicy('adaptive');
     expect(p).toBeInstanceOf(MotionGate);
     expect(p.needsMotion).toBe(true);
+  });
+
+  it('builds the quality-target gate on the given manual settings', () => {
+    const p = createGatePolicy('target', { ...DEFAULT_GATE_SETTINGS, motionThreshold: 5 });
+    expect(p).toBeInstanceOf(TargetGate);
+    expect(p.name).toBe('target');
+    expect(p.needsMotion).toBe(true);
+    expect((p as TargetGate).baseSettings.motionThreshold).toBe(5);
   });
 
   it('runs every frame for every-frame', () => {
