@@ -98,3 +98,21 @@ test('a model that never answers is timed out and restarted, and segmentation re
   const s = await page.evaluate(() => window.segmeter?.snapshot());
   expect(s?.runner.passThrough).toBe(false);
 });
+
+test('quality-target mode runs live and shows its controller: target, scale, thresholds, free staleness', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page
+    .getByText('Skip gate')
+    .first()
+    .click({ trial: true })
+    .catch(() => undefined);
+  await page.getByRole('combobox', { name: 'Policy' }).selectOption('target');
+  await waitForInferences(page, 6);
+  await expect(page.getByTestId('target-gate-state')).toContainText(/Scale ×\d+\.\d{2}: static \d/);
+  const target = await page.evaluate(() => window.segmeter?.snapshot().gate.target);
+  expect(target?.target).toEqual({ iouMean: 0.95, iouP05: 0.85 });
+  expect(target?.observations).toBeGreaterThanOrEqual(0);
+  expect(target?.scale).toBeGreaterThan(0);
+});

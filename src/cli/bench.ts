@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID]
+ * npm run bench -- --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID]
  *                  [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
  *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]
  *
@@ -29,7 +29,7 @@ import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputTex
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
-  'usage: bench --video PATH [--policy adaptive|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]';
+  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]';
 /** The entries each frame of --events is priced for: a per-image, a per-minute, a per-16-frames and a GPU-hour API. */
 const EVENT_ENTRIES = [
   'aws-rekognition-image-group2',

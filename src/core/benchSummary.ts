@@ -1,4 +1,5 @@
 import type { GateSettings } from './gate/gateSettings';
+import type { TargetGateState } from './gate/TargetGate';
 import type { BudgetSummary } from './guard/BudgetGuard';
 import { percentile } from './quality/percentile';
 
@@ -11,6 +12,8 @@ export interface BenchFramesLike {
   backend: string;
   policy: string;
   gate: GateSettings;
+  /** The quality-target controller's state at the end of the run ('target' policy); absent otherwise. */
+  target?: TargetGateState | null;
   ran: boolean[];
   reasons: string[];
   iou: number[];
@@ -35,6 +38,8 @@ export interface BenchSummary {
   backend: string;
   policy: string;
   gate: GateSettings;
+  /** The quality-target controller at the end of the run (target, scale, thresholds, observed staleness). */
+  target: TargetGateState | null;
   inferences: number;
   skipRatio: number;
   reasons: Record<string, number>;
@@ -73,6 +78,7 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
     backend: f.backend,
     policy: f.policy,
     gate: f.gate,
+    target: f.target ?? null,
     inferences,
     skipRatio: 1 - inferences / frames,
     reasons,

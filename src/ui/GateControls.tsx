@@ -1,6 +1,7 @@
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings';
 import type { LiveSession, SessionSnapshot } from '../engine/session/LiveSession';
 import { downloadJson } from './downloadJson';
+import { TargetGateStatus } from './TargetGateStatus';
 
 interface Props {
   session: LiveSession | null;
@@ -90,7 +91,8 @@ const fmt = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(di
 export function GateControls({ session, snapshot }: Props) {
   const gate = snapshot?.gate;
   const settings = gate?.settings ?? DEFAULT_GATE_SETTINGS;
-  const adaptive = gate?.policy === 'adaptive';
+  // The target mode scales the manual thresholds: they stay editable as its base.
+  const adaptive = gate?.policy === 'adaptive' || gate?.policy === 'target';
   const replay = snapshot?.replay;
   const canReplay = snapshot?.source && snapshot.source.kind !== 'camera' && snapshot.segmenter;
 
@@ -118,7 +120,8 @@ export function GateControls({ session, snapshot }: Props) {
           disabled={!session}
           onChange={(e) => session?.setPolicy(e.currentTarget.value)}
         >
-          <option value="adaptive">adaptive (motion gate)</option>
+          <option value="adaptive">adaptive (motion gate, manual thresholds)</option>
+          <option value="target">quality target (self-tuning motion gate)</option>
           <option value="every-frame">every frame</option>
           {[2, 3, 5, 10, 30].map((n) => (
             <option key={n} value={`stride:${n}`}>
@@ -127,6 +130,12 @@ export function GateControls({ session, snapshot }: Props) {
           ))}
         </select>
       </label>
+      {gate?.target && (
+        <TargetGateStatus
+          state={gate.target}
+          onTarget={(iouMean) => session?.pipeline.gate.setTarget({ iouMean, iouP05: iouMean - 0.1 })}
+        />
+      )}
       <label className="check">
         <input
           type="checkbox"

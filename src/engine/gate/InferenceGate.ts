@@ -3,6 +3,8 @@ import { createGatePolicy } from '../../core/gate/createGatePolicy';
 import type { GatePolicy } from '../../core/gate/GatePolicy';
 import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../../core/gate/gateSettings';
 import { MotionGate } from '../../core/gate/MotionGate';
+import type { QualityTarget } from '../../core/gate/QualityController';
+import { TargetGate, type TargetGateState } from '../../core/gate/TargetGate';
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
 import { MotionScorer } from '../../core/motion/MotionScorer';
 import type { PersonMask } from '../segmenter/segmenterTypes';
@@ -46,11 +48,30 @@ export class InferenceGate {
   /** Live tuning: takes effect on the next frame and keeps the gate's history. */
   update(patch: Partial<GateSettings>): void {
     this.settings = { ...this.settings, ...patch };
-    if (this.policy instanceof MotionGate) this.policy.updateSettings(patch);
+    if (this.policy instanceof MotionGate || this.policy instanceof TargetGate)
+      this.policy.updateSettings(patch);
   }
 
   get maxQuality(): boolean {
-    return this.spec === 'adaptive' && this.settings.maxQuality;
+    return (this.spec === 'adaptive' || this.spec === 'target') && this.settings.maxQuality;
+  }
+
+  /** The quality-target controller's state ('target' policy), for the Skip gate panel and the bench; else null. */
+  get target(): TargetGateState | null {
+    return this.policy instanceof TargetGate ? this.policy.state : null;
+  }
+
+  /** Sets the quality the 'target' policy holds (ignored by the others). */
+  setTarget(target: QualityTarget): void {
+    if (this.policy instanceof TargetGate) this.policy.setTarget(target);
+  }
+
+  /**
+   * How stale the cache had become when a fresh mask arrived (IoU of the mask on screen against it): the quality
+   * target's controller adapts the thresholds from it. Other policies ignore it.
+   */
+  noteStaleness(iou: number): void {
+    if (this.policy instanceof TargetGate) this.policy.noteStaleness(iou);
   }
 
   /** False for fixed policies: the caller may skip making a thumbnail. */

@@ -229,7 +229,6 @@ export class FramePipeline {
     return since !== null && since >= 0 ? since : null;
   }
 
-  /** The model's input, made from the shared frame before it is closed. */
   private grab(image: ImageBitmap): Promise<ImageBitmap> {
     return modelInput(image, this.runner.segmenter?.info, this.mode === 'reduced');
   }
@@ -262,6 +261,7 @@ export class FramePipeline {
     if (kind === 'gate' && generation === this.generation) {
       this.cache.put(mask, frame, this.smoothing);
       this.gate.noteMask(mask);
+      if (staleIou !== undefined) this.gate.noteStaleness(staleIou);
     }
     if (id !== null) {
       if (staleIou !== undefined) this.staleness.push(staleIou);

@@ -140,6 +140,7 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
     : alert
       ? { detectedAtFrame: alert.atFrame, action: 'alert' }
       : { detectedAtFrame: null, action: null };
+  result.target = pipeline.gate.target;
   pipeline.simulateRunawayFrom = null;
   driver.paused = false;
   return result;

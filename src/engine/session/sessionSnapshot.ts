@@ -3,6 +3,7 @@ import type { FrameTotals } from '../../core/fold/frameTotals';
 import type { LiveStats } from '../../core/fold/liveStats';
 import type { FrameEvent } from '../../core/frameEvent';
 import type { GateSettings } from '../../core/gate/gateSettings';
+import type { TargetGateState } from '../../core/gate/TargetGate';
 import type { AnomalyAlert } from '../../core/guard/AnomalyDetector';
 import type { BudgetView } from '../../core/guard/BudgetGuard';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
@@ -57,6 +58,8 @@ export interface SessionSnapshot {
     smoothing: number;
     shadowShare: number;
     gateMsP50: number | null;
+    /** The quality-target controller ('target' policy): target, current scale and observed staleness. */
+    target: TargetGateState | null;
   };
   /**
    * How stale the cached mask was when a fresh one arrived: IoU of the mask on screen against the new one, measured
@@ -136,6 +139,7 @@ export function takeSnapshot(
       smoothing: pipeline.smoothing,
       shadowShare: pipeline.shadowShare,
       gateMsP50: timings.gateMsP50,
+      target: pipeline.gate.target,
     },
     staleness: summarizeStaleness(pipeline.staleness.all),
     runner: pipeline.runner.state,
