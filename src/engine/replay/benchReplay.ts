@@ -6,9 +6,9 @@ import type { BudgetConfig } from '../../core/guard/parseBudget';
 import { iou } from '../../core/quality/iou';
 import { upsampleBilinear } from '../../core/quality/upsampleBilinear';
 import type { PersonMask } from '../segmenter/segmenterTypes';
-import type { LiveSession } from '../session/LiveSession';
 import { openClip } from '../source/frameSources';
 import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
+import type { ReplaySession } from './ReplaySession';
 
 export interface BenchOptions {
   videoUrl: string;
@@ -57,7 +57,7 @@ async function groundTruth(url: string, width: number, height: number): Promise<
  * the same run): quality is the shown mask against the model's mask for that very frame, both upsampled to the
  * frame's resolution and cut at probability 0.5.
  */
-export async function benchReplay(session: LiveSession, options: BenchOptions): Promise<BenchFrames> {
+export async function benchReplay(session: ReplaySession, options: BenchOptions): Promise<BenchFrames> {
   await session.modelReady;
   const { pipeline, driver } = session;
   const segmenter = pipeline.runner.segmenter;

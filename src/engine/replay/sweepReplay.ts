@@ -8,9 +8,9 @@ import { FrameSampler } from '../gate/FrameSampler';
 import { InferenceGate } from '../gate/InferenceGate';
 import { modelInput } from '../pipeline/modelInput';
 import type { PersonMask } from '../segmenter/segmenterTypes';
-import type { LiveSession } from '../session/LiveSession';
 import { openClip } from '../source/frameSources';
 import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
+import type { ReplaySession } from './ReplaySession';
 
 export interface SweepProgress {
   /** Point-frames evaluated so far (frames done x points) and in all. */
@@ -66,7 +66,7 @@ function abortError(): DOMException {
  * memoised per shown frame since points that inferred on the same frame show the same mask.
  * The live loop is paused meanwhile so it neither competes for the model nor counts the sweep's frames.
  */
-export async function sweepReplay(session: LiveSession, options: SweepOptions): Promise<SweepRun> {
+export async function sweepReplay(session: ReplaySession, options: SweepOptions): Promise<SweepRun> {
   const { grid, signal } = options;
   if (grid.length === 0) throw new Error('the sweep grid is empty');
   await session.modelReady;
