@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import { TelemetryPanel } from '../telemetry/TelemetryPanel';
+import { useTelemetry } from '../telemetry/useTelemetry';
 import { AggregatePanel } from './AggregatePanel';
 import { BudgetPanel } from './BudgetPanel';
 import { LogPanel } from './LogPanel';
@@ -20,6 +22,7 @@ const CLOUD_PROFILES: Record<string, CloudProfile> = {
 
 /** Budget guard, metrics, the per-frame log, the simulated cloud path and every open tab's totals. */
 export function ObservabilitySection({ session, snapshot }: Props) {
+  const telemetry = useTelemetry(session, snapshot);
   const catalog = session?.catalog;
   const ids = session?.selectedIds;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session's catalog and selection are read on each tick
@@ -88,6 +91,7 @@ export function ObservabilitySection({ session, snapshot }: Props) {
       )}
       <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
       <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
+      <TelemetryPanel control={telemetry} />
       <LogPanel
         session={session}
         snapshot={snapshot}
