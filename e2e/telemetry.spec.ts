@@ -77,9 +77,15 @@ test('sends nothing while off; once on, the counters and costs equal the session
   page.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith('/otlp')) seen.push(r.url());
   });
+  test.setTimeout(300_000);
   await openApp(page);
   await expect(page.getByTestId('telemetry-status')).toHaveAttribute('data-state', 'off');
-  await replayShortClip(page);
+  // Off while the live view runs the model and the tab is hidden and shown again (the moments an export would go).
+  await waitForInferences(page, 3);
+  await page.evaluate(() => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('pagehide'));
+  });
   await settle(page);
   // Off: not one request, neither to the proxy path nor (through it) to the collector.
   expect(seen).toEqual([]);
