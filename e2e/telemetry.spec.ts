@@ -126,9 +126,9 @@ test('sends nothing while off; once on, the counters and costs equal the session
   for (const id of ids) {
     const shown = await page.getByTestId(`meter-${id}`).getByTestId('ran-usd').textContent();
     if (shown === 'no public price') continue;
-    expect(formatUSD(receiver.sum(COST, sid, { 'segmeter.entry.id': id })), id).toBe(shown);
+    expect(formatUSD(receiver.latest(COST, sid, { 'segmeter.entry.id': id })), id).toBe(shown);
   }
-  expect(receiver.sum(COST, sid, { 'segmeter.entry.id': 'aws-rekognition-image-group2' })).toBeCloseTo(
+  expect(receiver.latest(COST, sid, { 'segmeter.entry.id': 'aws-rekognition-image-group2' })).toBeCloseTo(
     totals.inferences * 0.001,
     9,
   );
@@ -199,7 +199,7 @@ test('two tabs are two resources whose sums equal the All sessions table', async
     ])
     .toEqual([receiver.sum('segmeter.frames'), receiver.sum('segmeter.inferences')]);
   await expect(total.locator('td').nth(3)).toHaveText(
-    formatUSD(receiver.sum(COST, undefined, { 'segmeter.entry.id': 'aws-rekognition-image-group2' })),
+    formatUSD(receiver.latest(COST, undefined, { 'segmeter.entry.id': 'aws-rekognition-image-group2' })),
   );
   await context.close();
 });

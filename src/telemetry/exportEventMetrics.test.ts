@@ -60,7 +60,7 @@ describe('exportEventMetrics (the CLI path) against a local OTLP/HTTP receiver',
       frameBytes: 0,
     });
     for (const p of prices) {
-      expect(receiver.sum('segmeter.as_if.cost', 'bench-1', { 'segmeter.entry.id': p.id })).toBeCloseTo(
+      expect(receiver.latest('segmeter.as_if.cost', 'bench-1', { 'segmeter.entry.id': p.id })).toBeCloseTo(
         p.ranUSD ?? Number.NaN,
         12,
       );
@@ -73,5 +73,10 @@ describe('exportEventMetrics (the CLI path) against a local OTLP/HTTP receiver',
     });
     // Delta temporality (AGGREGATION_TEMPORALITY_DELTA = 1) for the counters.
     expect(receiver.metrics('segmeter.frames')[0]?.sum?.aggregationTemporality).toBe(1);
+    // The cost may step down (a revised fps): an UpDownCounter, which the delta preference keeps cumulative (2).
+    expect(receiver.metrics('segmeter.as_if.cost')[0]?.sum).toMatchObject({
+      aggregationTemporality: 2,
+      isMonotonic: false,
+    });
   });
 });

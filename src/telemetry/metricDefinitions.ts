@@ -46,8 +46,9 @@ export const METRICS = {
     name: 'segmeter.as_if.cost',
     unit: 'USD',
     description:
-      'What the session would have cost in the cloud so far, per catalog entry, as the cost panel prices it. A sum ' +
-      'that can step down: per-minute entries price the stream time, frames / measured fps, and the fps is revised.',
+      'What the session would have cost in the cloud so far, per catalog entry, as the cost panel prices it. A ' +
+      'cumulative sum that can step down: per-minute entries price the stream time, frames / measured fps, and the ' +
+      'fps is revised.',
     kind: 'observed-sum',
   },
   skipRatio: {
