@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { formatUSD } from '../src/core/pricing/formatUSD';
 import { openApp, waitForInferences } from './app';
@@ -139,6 +140,8 @@ test('sends nothing while off; once on, the counters and costs equal the session
   console.log(
     `telemetry figures: ${costLine.trim()} | metrics requests ${metricBytes.length}, bytes ${metricBytes.join(',')}`,
   );
+  const sample = receiver.requests.filter((r) => r.path === '/v1/metrics').at(-1);
+  writeFileSync(test.info().outputPath('sample-metrics-payload.json'), JSON.stringify(sample?.body, null, 2));
 });
 
 async function openWithModel(browser: Browser, enable: boolean | null) {
@@ -154,20 +157,20 @@ async function openWithModel(browser: Browser, enable: boolean | null) {
 const num = (text: string | null) => Number((text ?? '').replace(/[,\s]/g, ''));
 
 test('two tabs are two resources whose sums equal the All sessions table', async ({ browser }) => {
+  test.setTimeout(360_000);
   const context = await browser.newContext();
-  const pages: Page[] = [];
-  for (let i = 0; i < 2; i++) {
+  const open = async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1400, height: 2200 });
     await openApp(page);
-    pages.push(page);
-  }
-  const [first, second] = pages as [Page, Page];
-  // Turned on in one tab; the other reads the persisted switch on its next load.
+    return page;
+  };
+  const first = await open();
+  // Turned on in one tab; the second tab, opened after, starts with the persisted switch on.
   await enableTelemetry(first, { intervalS: 2 });
-  await second.reload();
-  await second.waitForFunction(() => window.segmeter?.snapshot().source, null, { timeout: 60_000 });
+  const second = await open();
   await expect(second.getByTestId('telemetry-enabled')).toBeChecked();
+  const pages = [first, second];
   for (const page of pages) await waitForInferences(page, 3);
   const totals = [];
   for (const page of pages) totals.push(await settle(page));
@@ -176,6 +179,10 @@ test('two tabs are two resources whose sums equal the All sessions table', async
     sids.push(await exportAndWait(page, totals[i] ?? { frames: 0, inferences: 0 }));
   expect(new Set(sids).size).toBe(2);
   expect([...receiver.resources().keys()].sort()).toEqual([...sids].sort());
+  const bytes = receiver.requests.filter((r) => r.path === '/v1/metrics').map((r) => r.bytes);
+  console.log(
+    `two live tabs at a 2 s interval: ${bytes.length} metrics requests, mean ${Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length)} bytes`,
+  );
   const install = [...receiver.resources().values()].map((r) => r['segmeter.install.id']);
   expect(install[0]).toBe(install[1]);
 
