@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { BASE_ARGS, executablePath } from './e2e/chromiumArgs';
+import { OTLP_PORT } from './e2e/fixtures/otlpPort';
 
 // E2E_PORT and E2E_DIST let two people run specs side by side on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -26,5 +27,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+    // The app's same-origin /otlp goes to the telemetry spec's test receiver (e2e/fixtures/otlpReceiver.ts).
+    env: { SEGMETER_OTLP_TARGET: process.env.SEGMETER_OTLP_TARGET ?? `http://127.0.0.1:${OTLP_PORT}` },
   },
 });

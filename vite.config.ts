@@ -23,6 +23,18 @@ function contentSecurityPolicy(dev: boolean): string {
   ].join('; ');
 }
 
+/**
+ * The browser posts telemetry to its own origin (/otlp/v1/metrics, /otlp/v1/logs), so the CSP stays 'self'; dev and
+ * preview forward /otlp to an OpenTelemetry Collector's OTLP/HTTP receiver (static hosting: see README).
+ */
+const otlpProxy = {
+  '/otlp': {
+    target: process.env.SEGMETER_OTLP_TARGET ?? 'http://127.0.0.1:4318',
+    changeOrigin: true,
+    rewrite: (path: string) => path.replace(/^\/otlp/, ''),
+  },
+};
+
 export default defineConfig(({ command }) => {
   const csp = contentSecurityPolicy(command === 'serve' && process.env.SEGMETER_STRICT_CSP !== '1');
   return {
@@ -59,8 +71,8 @@ export default defineConfig(({ command }) => {
       },
     },
     worker: { format: 'es' },
-    server: { headers: { 'Content-Security-Policy': csp } },
-    preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy(false) } },
+    server: { headers: { 'Content-Security-Policy': csp }, proxy: otlpProxy },
+    preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy(false) }, proxy: otlpProxy },
     build: {
       target: 'es2022',
       chunkSizeWarningLimit: 4096,

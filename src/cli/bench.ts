@@ -2,6 +2,7 @@
  * npm run bench -- --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID]
  *                  [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
  *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]
+ *                  [--otlp URL]
  *
  * Replays the clip frame by frame in the built app in headless Chromium (the real model, the real gate), with the
  * model also run on every frame as the reference in the same run. With --realtime, the clip then plays once at its
@@ -26,10 +27,11 @@ import {
 } from '../core/quality/realtimeSummary.ts';
 import type { BenchFrames } from '../engine/replay/benchReplay.ts';
 import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputText } from './cliInput.ts';
+import { exportBenchTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
-  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]';
+  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime] [--otlp URL]';
 /** The entries each frame of --events is priced for: a per-image, a per-minute, a per-16-frames and a GPU-hour API. */
 const EVENT_ENTRIES = [
   'aws-rekognition-image-group2',
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
         events: { type: 'string' },
         'inject-runaway': { type: 'string' },
         realtime: { type: 'boolean' },
+        otlp: { type: 'string' },
       },
       strict: true,
     });
@@ -104,6 +107,9 @@ async function main(): Promise<void> {
     fail((err as Error).message, 2);
   }
 
+  const otlp = values.otlp === undefined ? null : parseOtlpUrl(values.otlp);
+  if (values.otlp !== undefined && otlp === null)
+    fail('--otlp must be an http(s) URL, e.g. http://127.0.0.1:4318', 2);
   const runawayAt = values['inject-runaway'] === undefined ? undefined : Number(values['inject-runaway']);
   if (runawayAt !== undefined && !(Number.isInteger(runawayAt) && runawayAt >= 0)) {
     fail('--inject-runaway must be a frame index (an integer >= 0)', 2);
@@ -183,6 +189,8 @@ async function main(): Promise<void> {
     const json = JSON.stringify(summary);
     if (values.out) writeFileSync(values.out, `${json}\n`);
     process.stdout.write(`${json}\n`);
+    const priced = loadDefaultCatalog().filter((e) => EVENT_ENTRIES.includes(e.id));
+    if (otlp) await exportBenchTelemetry(otlp, frames, priced, policy);
   } finally {
     await app.close();
   }

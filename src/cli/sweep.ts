@@ -1,6 +1,6 @@
 /**
  * npm run sweep -- --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N]
- *                  [--out FILE]
+ *                  [--out FILE] [--otlp URL]
  *
  * Replays the clip once in the built app in headless Chromium with the model on every frame, and evaluates every
  * gate setting of the grid (default: defaultGrid()) against that one reference pass. Progress goes to stderr; the
@@ -18,10 +18,11 @@ import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
 import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
 import type { SweepProgress, SweepRun } from '../engine/replay/sweepReplay.ts';
 import { BACKENDS, checkedInput, failer, readInputFile, readInputText } from './cliInput.ts';
+import { exportSweepTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
-  'usage: sweep --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE]';
+  'usage: sweep --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE] [--otlp URL]';
 // Annotated so that TypeScript knows a call never returns.
 const fail: (message: string, code: number) => never = failer('sweep');
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
         backend: { type: 'string', default: 'auto' },
         'target-iou': { type: 'string' },
         out: { type: 'string' },
+        otlp: { type: 'string' },
       },
       strict: true,
     }));
@@ -54,6 +56,10 @@ async function main(): Promise<void> {
   if (!BACKENDS.includes(backend)) fail(`--backend must be one of ${BACKENDS.join(', ')}`, 2);
   const targetIou = values['target-iou'] === undefined ? DEFAULT_TARGET_IOU : Number(values['target-iou']);
   if (!(targetIou >= 0 && targetIou <= 1)) fail('--target-iou must be a number within 0..1', 2);
+
+  const otlp = values.otlp === undefined ? null : parseOtlpUrl(values.otlp);
+  if (values.otlp !== undefined && otlp === null)
+    fail('--otlp must be an http(s) URL, e.g. http://127.0.0.1:4318', 2);
 
   let video: Buffer;
   let grid: GateSettings[];
@@ -100,6 +106,8 @@ async function main(): Promise<void> {
     const json = JSON.stringify(result);
     if (values.out) writeFileSync(values.out, `${json}\n`);
     process.stdout.write(`${json}\n`);
+    const asIf = loadDefaultCatalog().filter((e) => e.id === result.asIfEntry);
+    if (otlp) await exportSweepTelemetry(otlp, run as SweepRun, result, asIf);
   } finally {
     await app.close();
   }

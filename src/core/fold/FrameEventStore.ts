@@ -28,6 +28,7 @@ export class FrameEventStore {
   private readonly frameWindow: Window<FrameEvent>;
   private readonly inferenceWindow: Window<InferenceRecord>;
   private current: FrameTotals = emptyTotals();
+  private appendedCount = 0;
   private readonly frameListeners = new Set<(e: FrameEvent) => void>();
   private readonly inferenceListeners = new Set<(r: InferenceRecord) => void>();
   private readonly clearListeners = new Set<() => void>();
@@ -56,7 +57,20 @@ export class FrameEventStore {
     return copyTotals(this.current);
   }
 
+  /** FrameEvents appended since the session (or the last clear) began: a cursor that survives the window. */
+  get appended(): number {
+    return this.appendedCount;
+  }
+
+  /** The events appended since cursor `seq` (as read from `appended`) that the window still holds. */
+  since(seq: number): readonly FrameEvent[] {
+    const items = this.frameWindow.items;
+    const offset = seq - (this.appendedCount - items.length);
+    return offset <= 0 ? items : items.slice(offset);
+  }
+
   append(e: FrameEvent): void {
+    this.appendedCount++;
     this.frameWindow.push(e);
     foldFrame(this.current, e);
     for (const listener of this.frameListeners) listener(e);
@@ -88,6 +102,7 @@ export class FrameEventStore {
     this.frameWindow.clear();
     this.inferenceWindow.clear();
     this.current = emptyTotals();
+    this.appendedCount = 0;
     for (const listener of this.clearListeners) listener();
   }
 }

@@ -38,6 +38,8 @@ export interface SegmeterFacade {
   raiseBudget(limitUSD: number): void;
   updateGate(patch: Partial<GateSettings>): void;
   setShadowShare(share: number): void;
+  /** The catalog entries the cost panel compares (its selection). */
+  selectedIds(): string[];
   /** Every open tab's totals (the All sessions table's source). */
   sessions(): AggregateView;
   /** Test only: makes every model call throw or hang (null: the real model again), as a broken model would. */
@@ -69,6 +71,7 @@ export function testFacade(session: LiveSession): SegmeterFacade {
     updateGate: (patch) => session.updateGate(patch),
     setShadowShare: (share) => session.setShadowShare(share),
     sessions: () => session.broadcast.view(),
+    selectedIds: () => [...session.meter.selectedIds],
     injectModelFault: (fault) => {
       const runner = session.pipeline.runner;
       const current = runner.segmenter;

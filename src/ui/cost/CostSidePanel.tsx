@@ -3,6 +3,7 @@ import { type Catalog, isPriced } from '../../core/pricing/catalogSchema';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { formatCount } from '../../core/pricing/formatUSD';
 import { projectMonthly } from '../../core/pricing/projectMonthly';
+import { StreamFps } from '../../core/pricing/StreamFps';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { CatalogEditor } from './CatalogEditor';
 import { CostCharts } from './CostCharts';
@@ -26,7 +27,6 @@ const DEFAULT_IDS = [
   'fal-sam3-video',
   'aws-ec2-g4dn-xlarge',
 ];
-/** Used for a stream's duration until the source frame rate has been measured. */
 
 function defaultSelection(catalog: Catalog): string[] {
   const ids = DEFAULT_IDS.filter((id) => catalog.some((e) => e.id === id));
@@ -50,13 +50,9 @@ export function CostSidePanel({ session, snapshot }: Props) {
   // The engine prices budgets, logs and the cross-tab aggregate from the same catalog and selection.
   useEffect(() => session?.meter.setCatalog(catalog, selected), [session, catalog, selected]);
 
-  // The source rate is measured over the last second; when the stream pauses it is unknown, and the duration must
-  // not jump, so the last measurement sticks. Rounded to 0.1 fps: it is an estimate, and a steady value keeps the
-  // memoised figures and charts from recomputing on jitter.
-  const lastFps = useRef<number | null>(null);
-  const measured = snapshot?.stats.sourceFps ?? null;
-  if (measured !== null && measured > 0) lastFps.current = Math.round(measured * 10) / 10;
-  const fps = lastFps.current ?? DEFAULT_SOURCE_FPS;
+  // The rate stream time is priced at: the last measurement sticks (one rule with the fleet telemetry).
+  const [streamFps] = useState(() => new StreamFps());
+  const fps = streamFps.update(snapshot?.stats.sourceFps ?? null);
 
   const frames = snapshot?.totals.frames ?? 0;
   const inferences = snapshot?.totals.inferences ?? 0;
@@ -114,9 +110,7 @@ export function CostSidePanel({ session, snapshot }: Props) {
         <span data-testid="cost-frames">{formatCount(frames)}</span> frames shown,{' '}
         <span data-testid="cost-inferences">{formatCount(inferences)}</span> inferences ran
         {liveRatio === null ? '' : ` (ratio ${liveRatio.toFixed(3)})`}. Stream time = frames ÷{' '}
-        {lastFps.current === null
-          ? `${DEFAULT_SOURCE_FPS} fps (assumed until measured)`
-          : `${fps} fps (measured)`}{' '}
+        {streamFps.measured ? `${fps} fps (measured)` : `${DEFAULT_SOURCE_FPS} fps (assumed until measured)`}{' '}
         = {formatCount(frames / fps, 1)} s. Priced as this month's first usage; GB entries at{' '}
         {formatCount(frameBytes)} bytes a frame.
       </p>

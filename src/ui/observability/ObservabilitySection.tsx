@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
+import { TelemetryPanel } from '../telemetry/TelemetryPanel';
+import { useTelemetry } from '../telemetry/useTelemetry';
 import { AggregatePanel } from './AggregatePanel';
 import { BudgetPanel } from './BudgetPanel';
 import { LogPanel } from './LogPanel';
@@ -21,6 +23,7 @@ const CLOUD_PROFILES: Record<string, CloudProfile> = {
 
 /** Budget guard, metrics, the per-frame log, the simulated cloud path and every open tab's totals. */
 export function ObservabilitySection({ session, snapshot }: Props) {
+  const telemetry = useTelemetry(session, snapshot);
   const catalog = session?.meter.catalog;
   const ids = session?.meter.selectedIds;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session's catalog and selection are read on each tick
@@ -89,6 +92,7 @@ export function ObservabilitySection({ session, snapshot }: Props) {
       )}
       <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
       <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
+      <TelemetryPanel control={telemetry} />
       <LogPanel
         session={session}
         snapshot={snapshot}
