@@ -19,6 +19,7 @@ export function liveMeasuredFigures(t: LiveTotals): MeasuredFigures | null {
   return {
     source: 'live',
     label: `${t.sourceLabel ?? 'live session'} (${t.policy})`,
+    policy: t.policy,
     frames: t.frames,
     skipRatio: 1 - t.inferences / t.frames,
     iouMean: null,

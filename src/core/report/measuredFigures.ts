@@ -25,6 +25,8 @@ export const measuredFiguresSchema = z.strictObject({
   label: z.string(),
   /** The gate settings the figures were measured with, in words; absent when unknown. */
   gate: z.string().optional(),
+  /** The skip policy that produced the ratio ("adaptive", "every-frame", "stride:N"); absent when unknown. */
+  policy: z.string().optional(),
   frames: z.number().int().nonnegative().nullable(),
   skipRatio: z.number().min(0).max(1),
   /** Mean and 5th percentile IoU of the shown masks against every-frame masks; null when not measured (live). */
@@ -94,6 +96,7 @@ export function measuredFromBench(json: unknown): ParseResult<MeasuredFigures> {
       source: 'bench',
       label: `${b.video} (${b.policy})`,
       ...(b.gate ? { gate: describeGate(b.gate) } : {}),
+      policy: b.policy,
       frames: b.frames,
       skipRatio: b.skipRatio,
       iouMean: b.quality.iouMean,

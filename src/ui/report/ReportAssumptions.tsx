@@ -37,39 +37,41 @@ export function ReportAssumptions({ report, catalog }: { report: Report; catalog
           inferences), which the report shows instead of a price.
         </li>
       </ul>
-      <table className="assumptions-table">
-        <caption className="sr-only">Prices used, with source and date seen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Entry</th>
-            <th scope="col">Price</th>
-            <th scope="col">Source</th>
-            <th scope="col">Seen</th>
-            <th scope="col">Confidence</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.providers.map((r) => {
-            const entry = byId.get(r.id);
-            return (
-              <tr key={r.id}>
-                <th scope="row">{r.id}</th>
-                <td className="text">
-                  {entry ? tiersText(entry) : '–'}
-                  {entry?.throughputFps ? `, ${entry.throughputFps} fps per instance` : ''}
-                </td>
-                <td className="text source-url">
-                  <a href={r.sourceUrl} target="_blank" rel="noreferrer noopener">
-                    {r.sourceUrl}
-                  </a>
-                </td>
-                <td className="text">{r.seenDate}</td>
-                <td className="text">{r.confidence}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="assumptions-table">
+          <caption className="sr-only">Prices used, with source and date seen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Entry</th>
+              <th scope="col">Price</th>
+              <th scope="col">Source</th>
+              <th scope="col">Seen</th>
+              <th scope="col">Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.providers.map((r) => {
+              const entry = byId.get(r.id);
+              return (
+                <tr key={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td className="text">
+                    {entry ? tiersText(entry) : '–'}
+                    {entry?.throughputFps ? `, ${entry.throughputFps} fps per instance` : ''}
+                  </td>
+                  <td className="text source-url">
+                    <a href={r.sourceUrl} target="_blank" rel="noreferrer noopener">
+                      {r.sourceUrl}
+                    </a>
+                  </td>
+                  <td className="text">{r.seenDate}</td>
+                  <td className="text">{r.confidence}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
