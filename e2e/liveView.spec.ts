@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { brightShare, openApp, snapshot, waitForInferences } from './app';
+import { brightShare, openApp, openSection, snapshot, waitForInferences } from './app';
 
 test.describe('sample clip, no camera needed', () => {
   test('plays the bundled clip, segments it in a worker and blurs its background', async ({ page }) => {
@@ -23,6 +23,7 @@ test.describe('sample clip, no camera needed', () => {
 
   test('auto times the backends on warm-up frames and says which it picked', async ({ page }) => {
     await openApp(page, '?backend=auto');
+    await openSection(page, 'model');
     await expect(page.getByTestId('backend-timings')).toBeVisible({ timeout: 150_000 });
     const s = await snapshot(page);
     const timings = s.segmenter?.timings ?? {};

@@ -2,6 +2,7 @@ import type { Catalog } from '../../core/pricing/catalogSchema';
 import { formatUSD } from '../../core/pricing/formatUSD';
 import type { Report } from '../../core/report/buildReport';
 import { unitLabel } from '../cost/unitLabel';
+import { ScrollRegion } from '../layout/ScrollRegion';
 
 function tiersText(entry: Catalog[number]): string {
   if (entry.tiers.length === 0) return 'no public price';
@@ -37,7 +38,7 @@ export function ReportAssumptions({ report, catalog }: { report: Report; catalog
           inferences), which the report shows instead of a price.
         </li>
       </ul>
-      <div className="table-scroll">
+      <ScrollRegion label="Prices used">
         <table className="assumptions-table">
           <caption className="sr-only">Prices used, with source and date seen</caption>
           <thead>
@@ -71,7 +72,7 @@ export function ReportAssumptions({ report, catalog }: { report: Report; catalog
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

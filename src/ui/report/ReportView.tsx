@@ -17,6 +17,7 @@ import { readReportQuery, reportQuery } from '../../core/report/reportQuery';
 import type { SessionSnapshot } from '../../engine/LiveSession';
 import { parseScenarioForm, SCENARIO_FIELDS, type ScenarioForm } from '../cost/scenarioForm';
 import { downloadText } from '../downloadText';
+import { ScrollRegion } from '../layout/ScrollRegion';
 import { SweepChart } from '../sweep/SweepChart';
 import { viewPanelId } from '../ViewTabs';
 import { ReportAssumptions } from './ReportAssumptions';
@@ -225,21 +226,27 @@ export function ReportView({ snapshot }: Props) {
             </p>
             <ReportMeasured measured={measured} report={report} />
           </section>
-          <div className="table-scroll">
+          <ScrollRegion label="Monthly cost table">
             <ReportTable report={report} />
-          </div>
+          </ScrollRegion>
           <section aria-labelledby="report-charts-heading">
             <h3 id="report-charts-heading">Charts</h3>
-            <ReportUsersChart report={report} catalog={catalog} />
-            <ReportCostChart rows={report.providers} />
+            <ScrollRegion label="Monthly cost against users chart">
+              <ReportUsersChart report={report} catalog={catalog} />
+            </ScrollRegion>
+            <ScrollRegion label="Monthly cost per provider chart">
+              <ReportCostChart rows={report.providers} />
+            </ScrollRegion>
             {measured?.sweep && (
-              <SweepChart
-                points={measured.sweep.points}
-                pareto={measured.sweep.pareto}
-                recommended={measured.sweep.recommended}
-                targetIou={0.95}
-                width={720}
-              />
+              <ScrollRegion label="Sweep chart">
+                <SweepChart
+                  points={measured.sweep.points}
+                  pareto={measured.sweep.pareto}
+                  recommended={measured.sweep.recommended}
+                  targetIou={0.95}
+                  width={720}
+                />
+              </ScrollRegion>
             )}
           </section>
           <ReportAssumptions report={report} catalog={catalog} />
