@@ -4,6 +4,7 @@ import { openApp, openSection } from './app';
 
 /** WCAG 2.1 A and AA rules (axe-core tags). */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+test.describe.configure({ timeout: 600_000 });
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();

@@ -11,6 +11,8 @@ import { openApp, openSection, snapshot } from './app';
 import { SHORT_CLIP } from './globalSetup';
 
 const WIDTHS = [390, 768, 1280, 1440, 1920];
+// Real model, real clip, on a shared two-core machine: give the longer walks room.
+test.describe.configure({ timeout: 420_000 });
 const PER_IMAGE = 'aws-rekognition-image-group2';
 const SECTIONS = ['gate', 'model', 'guards', 'metrics', 'sessions', 'log'];
 
@@ -206,6 +208,18 @@ test('the headline equals the cost panel after a replayed clip, and "Show in rep
   const ratio = totals.inferences / totals.frames;
   expect(headline.pct).toBe(`${((1 - ratio) * 100).toFixed(1)}%`);
   expect(Math.abs(usd(headline.month) - 900 * (1 - ratio))).toBeLessThanOrEqual(0.006);
+
+  // The session's as-if charges as FOCUS rows: BilledCost is what the panel shows as adaptive.
+  const [sessionCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('session-focus').click(),
+  ]);
+  const [sHeader, ...sRows] = parseCsv(await readFile(await sessionCsv.path(), 'utf8'));
+  const sCol = (name: string) => sHeader?.indexOf(name) ?? -1;
+  const imageRow = sRows.find((r) => r[sCol('x_CatalogId')] === PER_IMAGE);
+  expect(Number(imageRow?.[sCol('BilledCost')])).toBeCloseTo(totals.inferences * 0.001, 9);
+  expect(imageRow?.[sCol('x_Scenario')]).toBe('session');
+  expect(imageRow?.[sCol('x_AsIf')]).toBe('true');
 
   // Another entry: both follow the choice.
   await page.getByTestId('headline-entry').selectOption('fal-sam3-video');

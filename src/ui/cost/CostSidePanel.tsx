@@ -1,5 +1,9 @@
+import { useRef } from 'react';
 import { formatCount } from '../../core/pricing/formatUSD';
+import { sessionCharges } from '../../core/report/focusCharges';
+import { focusCsv } from '../../core/report/focusCsv';
 import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import { downloadText } from '../downloadText';
 import { CatalogEditor } from './CatalogEditor';
 import { CostCharts } from './CostCharts';
 import { EntryPicker } from './EntryPicker';
@@ -25,6 +29,19 @@ export function CostSidePanel({ session, snapshot, model }: Props) {
   const series = useCostSeries(session, snapshot);
   const { figures, fps, frameBytes } = model;
   const { frames, inferences, ratio } = figures;
+  // When this session's stream began (wall clock), for the FOCUS export's charge period; reset with the counts.
+  const startedAt = useRef<Date | null>(null);
+  if (frames === 0) startedAt.current = null;
+  else startedAt.current ??= new Date(Date.now() - figures.durationSeconds * 1000);
+  const onFocus = () => {
+    const charges = sessionCharges(figures.prices, model.catalog, {
+      policy: snapshot?.gate.policy ?? 'adaptive',
+      start: startedAt.current ?? new Date(),
+      durationSeconds: figures.durationSeconds,
+      inferenceRatio: ratio ?? 0,
+    });
+    downloadText('segmeter-session-focus.csv', focusCsv(charges), 'text/csv');
+  };
 
   return (
     <section className="panel cost-panel" aria-labelledby="cost-heading">
@@ -46,6 +63,11 @@ export function CostSidePanel({ session, snapshot, model }: Props) {
           projectedUnitsById={model.projectedUnitsById}
           device={series.device}
         />
+        <div className="button-row">
+          <button type="button" disabled={frames === 0} onClick={onFocus} data-testid="session-focus">
+            Export this session (FOCUS 1.2 CSV)
+          </button>
+        </div>
       </section>
       <section className="cost-section" aria-labelledby="charts-heading">
         <h3 id="charts-heading">Over time</h3>
