@@ -44,3 +44,11 @@ export function brightShare(page: Page): Promise<number> {
 export async function expectNotice(page: Page, text: RegExp): Promise<void> {
   await expect(page.getByTestId('notices')).toContainText(text);
 }
+
+/** Opens a collapsible section of the Live view (gate, model, guards, metrics, sessions, log) through its summary. */
+export async function openSection(page: Page, id: string): Promise<void> {
+  const section = page.getByTestId(`section-${id}`);
+  if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await section.locator('> summary').click();
+  await expect(section).toHaveAttribute('open', '');
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { brightShare, openApp, snapshot, waitForInferences } from './app';
+import { brightShare, openApp, openSection, snapshot, waitForInferences } from './app';
 import { executablePath, fakeCameraArgs } from './chromiumArgs';
 import { CAMERA_CLIP } from './globalSetup';
 
@@ -32,6 +32,7 @@ test('a whole session requests nothing outside its own origin', async ({ page, b
   await page.getByRole('button', { name: 'Camera' }).click();
   await expect.poll(async () => (await snapshot(page)).source?.kind).toBe('camera');
   await waitForInferences(page, 3);
+  await openSection(page, 'model');
   await page.getByLabel('Model and runtime').selectOption('selfie-landscape-mediapipe');
   await expect
     .poll(async () => (await snapshot(page)).segmenter?.runtime, { timeout: 90_000 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_GATE_SETTINGS } from '../src/core/gate/gateSettings';
-import { openApp, waitForInferences } from './app';
+import { openApp, openSection, waitForInferences } from './app';
 import { HIGH_MOTION_CLIP } from './globalSetup';
 
 test('one FrameEvent per frame, in frame order at compose time; each inference settles as its own record', async ({

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { brightShare, openApp, snapshot, waitForInferences } from './app';
+import { brightShare, openApp, openSection, snapshot, waitForInferences } from './app';
 
 test.describe('sample clip, no camera needed', () => {
   test('plays the bundled clip, segments it in a worker and blurs its background', async ({ page }) => {
@@ -31,6 +31,7 @@ test.describe('sample clip, no camera needed', () => {
     expect(first.backendTimings).toBeNull();
     expect(first.segmenter?.backend).toBe('wasm');
     await expect(page.getByTestId('notices')).toContainText('timing the other backends in the background');
+    await openSection(page, 'model');
     // Then the background timing lands: at least two backends measured, and the session runs on the fastest.
     await expect(page.getByTestId('backend-timings')).toBeVisible({ timeout: 170_000 });
     const s = await snapshot(page);

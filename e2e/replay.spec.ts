@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, snapshot } from './app';
+import { openApp, openSection, snapshot } from './app';
 import { SHORT_CLIP } from './globalSetup';
 
 test('a frame-stepped replay of a clip gives the same decisions twice', async ({ page }) => {
@@ -17,7 +17,8 @@ test('a frame-stepped replay of a clip gives the same decisions twice', async ({
   expect(ran).toBeLessThan(60);
   expect(first?.[0]).toEqual({ ran: true, reason: 'first-frame' });
 
-  // The UI offers it too, and reports progress.
+  // The UI offers it too (in the Skip gate section), and reports progress.
+  await openSection(page, 'gate');
   await page.getByRole('button', { name: 'Replay frame by frame' }).click();
   await expect(page.getByTestId('replay-progress')).toContainText(
     `Replayed 60/60 frames at 30 fps, ${ran} inferences`,

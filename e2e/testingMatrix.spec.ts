@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { BenchFrames } from '../src/engine/replay/benchReplay';
-import { expectNotice, openApp, snapshot, waitForInferences } from './app';
+import { expectNotice, openApp, openSection, snapshot, waitForInferences } from './app';
 import { executablePath, fakeCameraArgs } from './chromiumArgs';
 import { CAMERA_CLIP, HIGH_MOTION_CLIP, SHORT_CLIP } from './globalSetup';
 
@@ -120,6 +120,7 @@ test('Low bandwidth / high latency (if cloud API slows): the feature degrades, t
 }) => {
   await openApp(page, '?backend=wasm');
   await page.evaluate(() => window.segmeter?.modelReady);
+  await openSection(page, 'guards');
   await page.getByLabel('Where frames are segmented').selectOption('slow');
   await expect(page.getByTestId('cloud-status')).toContainText('Degraded', { timeout: 60_000 });
   await expectNotice(page, /Cloud \(simulated\) degraded/);
@@ -211,6 +212,7 @@ test('Billing anomaly (simulate bug causing rapid fire calls): the guard disable
   await openApp(page, '?backend=wasm');
   await waitForInferences(page, 3);
   const start = await snapshot(page);
+  await openSection(page, 'guards');
   await page.getByTestId('simulate-runaway').click();
   await expect(page.getByTestId('runaway-tripped')).toBeVisible();
   await expectNotice(page, /Inference disabled by the runaway guard/);
@@ -240,6 +242,7 @@ test('A daily budget counts every session of the day: a reload starts from what 
 }) => {
   await openApp(page, '?backend=wasm');
   await page.evaluate(() => window.segmeter?.modelReady);
+  await openSection(page, 'guards');
   await page.getByTestId('budget-entry').selectOption(PER_IMAGE);
   await page.getByTestId('budget-limit').fill('100');
   await page.getByTestId('budget-period').selectOption('day');

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FOCUS_COLUMNS, FOCUS_MANDATORY_COLUMNS } from '../core/report/focusCsv.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -93,6 +94,42 @@ describe('npm run estimate', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('secondsPerUserPerDay: must be >= 0');
     expect(r.stderr).toContain('frameBytes: expected number, missing');
     expect(r.stderr).toContain('providers[0]: unknown catalog id "nope"');
+  });
+
+  it('--format focus: a FOCUS 1.2 CSV, every mandatory column, BilledCost summing to the monthly totals', () => {
+    const csv = estimate('--scenario', 'scenarios/example.json', '--format', 'focus');
+    const json = estimate('--scenario', 'scenarios/example.json', '--json');
+    expect(csv.code).toBe(0);
+    const [header, ...lines] = csv.stdout.trimEnd().split('\r\n');
+    expect(header?.split(',')).toEqual([...FOCUS_COLUMNS]);
+    for (const c of FOCUS_MANDATORY_COLUMNS) expect(header?.split(',')).toContain(c);
+    const rows = (lastJsonLine(json.stdout).providers as Row[]).filter((p) => p.monthlyUSD !== null);
+    expect(lines).toHaveLength(rows.length);
+    // BilledCost is the first column and never quoted (a number).
+    const billed = lines.reduce((a, l) => a + Number(l.split(',')[0]), 0);
+    expect(billed).toBeCloseTo(
+      rows.reduce((a, p) => a + (p.monthlyUSD ?? 0), 0),
+      6,
+    );
+    expect(lines.every((l) => l.includes(',Usage,,') && l.includes(',true,'))).toBe(true);
+  });
+
+  it('--format focus with a bad scenario or an unknown format: errors on stderr, nothing on stdout', () => {
+    const bad = writeTmp('bad-focus.json', {
+      users: 10,
+      secondsPerUserPerDay: 10,
+      fps: 0,
+      days: 30,
+      peakConcurrentStreams: 1,
+      frameBytes: 0,
+    });
+    const r = estimate('--scenario', bad, '--format', 'focus');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`scenario ${bad}: fps: must be > 0`]);
+    const f = estimate('--scenario', 'scenarios/example.json', '--format', 'xlsx');
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('--format must be one of table, json, focus');
   });
 
   it('a bad catalog: every bad field on stderr, non-zero exit', () => {

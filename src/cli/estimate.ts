@@ -1,8 +1,9 @@
 /**
- * npm run estimate -- --scenario FILE [--catalog FILE] [--bench FILE] [--json]
+ * npm run estimate -- --scenario FILE [--catalog FILE] [--bench FILE] [--json] [--format table|json|focus]
  *
- * Projects a month of usage through every selected catalog entry. With --json the last line of stdout is one JSON
- * object (full precision); without it, an aligned table with each price's source and date, and break-even volumes.
+ * Projects a month of usage through every selected catalog entry. With --json (or --format json) the last line of
+ * stdout is one JSON object (full precision); with --format focus, a FOCUS 1.2 CSV of this month's as-if charges (see
+ * src/core/report/focusCsv.ts); otherwise an aligned table with each price's source and date, and break-even volumes.
  * Exit codes: 0 ok, 1 bad or missing input (each bad field on stderr), 2 bad command line.
  */
 import { readFileSync } from 'node:fs';
@@ -12,8 +13,12 @@ import { type Catalog, parseCatalog } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
 import { type Projection, projectMonthly } from '../core/pricing/projectMonthly.ts';
 import { parseScenario, type Scenario } from '../core/pricing/scenarioSchema.ts';
+import { projectionCharges } from '../core/report/focusCharges.ts';
+import { focusCsv } from '../core/report/focusCsv.ts';
 
-const USAGE = 'usage: estimate --scenario FILE [--catalog FILE] [--bench FILE] [--json]';
+const USAGE =
+  'usage: estimate --scenario FILE [--catalog FILE] [--bench FILE] [--json] [--format table|json|focus]';
+const FORMATS = ['table', 'json', 'focus'];
 
 class InputError extends Error {
   constructor(readonly lines: string[]) {
@@ -174,7 +179,7 @@ function render(scenario: Scenario, catalog: Catalog, projection: Projection): s
 }
 
 function main(argv: string[]): number {
-  let values: { scenario?: string; catalog?: string; bench?: string; json?: boolean };
+  let values: { scenario?: string; catalog?: string; bench?: string; json?: boolean; format?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -183,12 +188,20 @@ function main(argv: string[]): number {
         catalog: { type: 'string' },
         bench: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (e) {
     process.stderr.write(`estimate: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    return 2;
+  }
+  const format = values.format ?? (values.json ? 'json' : 'table');
+  if (!FORMATS.includes(format) || (values.json && format !== 'json')) {
+    process.stderr.write(
+      `estimate: --format must be one of ${FORMATS.join(', ')} (--json is --format json)\n${USAGE}\n`,
+    );
     return 2;
   }
   if (values.scenario === undefined) {
@@ -199,7 +212,10 @@ function main(argv: string[]): number {
     const catalog = loadCatalog(values.catalog);
     const scenario = loadScenario(values.scenario, catalog, values.bench);
     const projection = projectMonthly(scenario, catalog);
-    if (values.json) process.stdout.write(`${JSON.stringify(projection)}\n`);
+    const policy = values.bench ? 'bench' : 'as entered';
+    if (format === 'focus')
+      process.stdout.write(focusCsv(projectionCharges(scenario, catalog, { policy, month: new Date() })));
+    else if (format === 'json') process.stdout.write(`${JSON.stringify(projection)}\n`);
     else process.stdout.write(`${render(scenario, catalog, projection)}\n`);
     return 0;
   } catch (e) {

@@ -1,12 +1,17 @@
 import { useRef, useState } from 'react';
+import type { MeasuredFigures } from '../core/report/measuredFigures';
 import type { CompositorSettings } from '../engine/compositor/Compositor';
 import { CostSidePanel } from './cost/CostSidePanel';
+import { SavingHeadline } from './cost/SavingHeadline';
+import { useCostModel } from './cost/useCostModel';
 import { EffectControls } from './EffectControls';
 import { GateControls } from './GateControls';
+import { Disclosure } from './layout/Disclosure';
 import { ModelControls } from './ModelControls';
 import { ModelFailing } from './ModelFailing';
 import { Notices } from './Notices';
 import { ObservabilitySection } from './observability/ObservabilitySection';
+import { openReportOn } from './report/openReportOn';
 import { ReportView } from './report/ReportView';
 import { SourcePicker } from './SourcePicker';
 import { StatsStrip } from './StatsStrip';
@@ -21,6 +26,11 @@ export function App() {
   const [session, snapshot] = useLiveSession(canvas, INITIAL_SETTINGS);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useView();
+  const costModel = useCostModel(session, snapshot);
+  const showInReport = (measured: MeasuredFigures) => {
+    openReportOn(measured);
+    setView('report');
+  };
 
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
@@ -39,33 +49,47 @@ export function App() {
       {/* Live stays mounted under the other tabs: the session draws on its canvas and the Sweep view uses it. */}
       <main className="layout" id={viewPanelId('live')} hidden={view !== 'live'}>
         <section className="stage-column" aria-label="Live view">
-          <section
-            aria-label="Stage: drop a video file here to play it"
-            className={`stage${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-          >
-            <canvas ref={canvas} className="stage-canvas" data-testid="stage" aria-label="Segmented video" />
-            {snapshot?.loadingModel && <div className="stage-badge">Loading model…</div>}
-            {dragging && <div className="stage-drop">Drop a video to play it</div>}
-          </section>
+          <div className="stage-row">
+            <section
+              aria-label="Stage: drop a video file here to play it"
+              className={`stage${dragging ? ' dragging' : ''}`}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+            >
+              <canvas
+                ref={canvas}
+                className="stage-canvas"
+                data-testid="stage"
+                aria-label="Segmented video"
+              />
+              {snapshot?.loadingModel && <div className="stage-badge">Loading model…</div>}
+              {dragging && <div className="stage-drop">Drop a video to play it</div>}
+            </section>
+            <SavingHeadline snapshot={snapshot} model={costModel} onShowInReport={showInReport} />
+          </div>
           <StatsStrip snapshot={snapshot} />
           <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
           <ModelFailing runner={snapshot?.runner} onRetry={() => session?.retryModel()} />
           <div className="controls">
             <SourcePicker session={session} snapshot={snapshot} />
             <EffectControls session={session} snapshot={snapshot} />
-            <ModelControls session={session} snapshot={snapshot} />
-            <GateControls session={session} snapshot={snapshot} />
           </div>
-          <ObservabilitySection session={session} snapshot={snapshot} />
+          <div className="sections">
+            <Disclosure id="gate" title="Skip gate" summary={snapshot?.gate.policy}>
+              <GateControls session={session} snapshot={snapshot} />
+            </Disclosure>
+            <Disclosure id="model" title="Model and backend" summary={snapshot?.segmenter?.backend}>
+              <ModelControls session={session} snapshot={snapshot} />
+            </Disclosure>
+            <ObservabilitySection session={session} snapshot={snapshot} />
+          </div>
         </section>
         <aside className="side-panel" aria-label="Cost meter">
-          <CostSidePanel session={session} snapshot={snapshot} />
+          <CostSidePanel session={session} snapshot={snapshot} model={costModel} />
         </aside>
       </main>
       <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />

@@ -6,8 +6,8 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
   return (
     <ul className="notices" aria-live="polite" data-testid="notices">
       {notices.map((n) => (
-        <li key={n.id} className={`notice ${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
+        <li key={n.id} className={`notice ${n.level}`}>
+          <span role={n.level === 'error' ? 'alert' : 'status'}>{n.text}</span>
           <button type="button" aria-label="Dismiss" onClick={() => onDismiss(n.id)}>
             ×
           </button>

@@ -15,11 +15,18 @@ export const sweepSketchSchema = z.strictObject({
   recommended: z.number().int().nonnegative().nullable(),
 });
 
-/** What was measured, from the live session, a bench output or a sweep output: the report's inference ratio and quality. */
+/**
+ * What was measured, from the live session, a bench output, a sweep output, or the bench of the bundled sample clip
+ * shipped with the app ("bundled"): the report's inference ratio and quality.
+ */
 export const measuredFiguresSchema = z.strictObject({
-  source: z.enum(['live', 'bench', 'sweep']),
+  source: z.enum(['live', 'bench', 'sweep', 'bundled']),
   /** What was measured: the clip, the gate. */
   label: z.string(),
+  /** The gate settings the figures were measured with, in words; absent when unknown. */
+  gate: z.string().optional(),
+  /** The skip policy that produced the ratio ("adaptive", "every-frame", "stride:N"); absent when unknown. */
+  policy: z.string().optional(),
   frames: z.number().int().nonnegative().nullable(),
   skipRatio: z.number().min(0).max(1),
   /** Mean and 5th percentile IoU of the shown masks against every-frame masks; null when not measured (live). */
@@ -58,7 +65,15 @@ const benchSchema = z.object({
   skipRatio: unit,
   quality: z.object({ iouMean: unit, iouP05: unit }),
   timingMs: z.object({ inferenceP50: z.number().nonnegative() }),
+  gate: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
 });
+
+/** A bench's gate settings in words: `staticThreshold 3.5, motionThreshold 3.5, ...`. */
+export function describeGate(gate: Readonly<Record<string, number | boolean>>): string {
+  return Object.entries(gate)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
 const sweepPointSchema = z.object({ skipRatio: unit, iouMean: unit, iouP05: unit });
 const sweepSchema = z.object({
   video: z.string(),
@@ -80,6 +95,8 @@ export function measuredFromBench(json: unknown): ParseResult<MeasuredFigures> {
     value: {
       source: 'bench',
       label: `${b.video} (${b.policy})`,
+      ...(b.gate ? { gate: describeGate(b.gate) } : {}),
+      policy: b.policy,
       frames: b.frames,
       skipRatio: b.skipRatio,
       iouMean: b.quality.iouMean,

@@ -1,6 +1,7 @@
 import { type ChangeEvent, memo, useState } from 'react';
 import { type Catalog, type CatalogEntry, parseCatalog } from '../../core/pricing/catalogSchema';
 import { downloadJson } from '../downloadJson';
+import { ScrollRegion } from '../layout/ScrollRegion';
 import { EntryForm } from './EntryForm';
 import { PriceSource } from './PriceSource';
 import { tierSummary } from './unitLabel';
@@ -156,7 +157,7 @@ export const CatalogEditor = memo(function CatalogEditor({ catalog, onChange, on
       )}
       <details className="catalog-details">
         <summary>Entries ({catalog.length})</summary>
-        <div className="table-scroll">
+        <ScrollRegion label="Pricing catalog entries">
           <table className="cost-table catalog-table" data-testid="catalog-table">
             <caption className="sr-only">Pricing catalog</caption>
             <thead>
@@ -201,7 +202,7 @@ export const CatalogEditor = memo(function CatalogEditor({ catalog, onChange, on
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </section>
   );

@@ -1,23 +1,19 @@
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import type { DeviceTime } from '../../core/pricing/EventSeries';
 import { formatCount, formatPct, formatUSD } from '../../core/pricing/formatUSD';
-import { priceSession } from '../../core/pricing/priceSession';
+import type { LiveCostFigures } from '../../core/pricing/liveCostFigures';
 import { marginalPrice } from '../../core/pricing/tieredPrice';
 import { PriceSource } from './PriceSource';
 import { unitLabel } from './unitLabel';
 
 interface Props {
   entries: readonly CatalogEntry[];
-  frames: number;
-  inferences: number;
-  /** Source frame rate the stream's duration is derived from (frames / fps). */
-  fps: number;
+  /** The session's figures, computed once for the headline and this panel (liveCostFigures). */
+  figures: LiveCostFigures;
   /** Billed units per month of each entry under the projection, for the marginal price. */
   projectedUnitsById: Readonly<Record<string, number>>;
   device: DeviceTime;
-  /** Bytes each inferred frame would have uploaded, for GB (egress) entries. */
-  frameBytes: number;
 }
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -30,36 +26,38 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 }
 
 /**
- * The as-if cost of this session for each selected entry. Memoised on the counts, so the 4 Hz snapshot tick only
- * re-renders it when frames or inferences moved.
+ * The as-if cost of this session: one compact row per selected entry (entry, adaptive, every frame, saved), its
+ * details on expand. Memoised on the figures, so the 4 Hz tick only re-renders it when the counts moved.
  */
-export const LiveMeter = memo(function LiveMeter({
-  entries,
-  frames,
-  inferences,
-  fps,
-  projectedUnitsById,
-  device,
-  frameBytes,
-}: Props) {
-  const durationSeconds = frames / fps;
-  const prices = useMemo(
-    () => priceSession(entries, { frames, inferences, durationSeconds, sessions: 1, frameBytes }),
-    [entries, frames, inferences, durationSeconds, frameBytes],
-  );
+export const LiveMeter = memo(function LiveMeter({ entries, figures, projectedUnitsById, device }: Props) {
   const meanModelMs = device.timed > 0 ? device.modelMsTotal / device.timed : null;
   const meanLatencyMs = device.timed > 0 ? device.latencyMsTotal / device.timed : null;
 
   return (
-    <div className="meter-cards">
-      <article className="cost-card on-device" data-testid="meter-on-device" aria-label="On this device">
-        <header>
-          <h4>On this device</h4>
-          <span className="unit-price">$0 per inference</span>
-        </header>
+    <div className="meter-rows" data-testid="meter-rows">
+      <div className="meter-head" aria-hidden="true">
+        <span>Entry</span>
+        <span>Adaptive</span>
+        <span>Every frame</span>
+        <span>Saved</span>
+      </div>
+      <details className="meter-row on-device" data-testid="meter-on-device">
+        <summary>
+          <span className="meter-entry">On this device</span>
+          <span>
+            <span className="sr-only">adaptive </span>
+            <span data-testid="ran-usd">{formatUSD(0)}</span>
+          </span>
+          <span>
+            <span className="sr-only">every frame </span>
+            {formatUSD(0)}
+          </span>
+          <span>
+            <span className="sr-only">inferences </span>
+            <span data-testid="inferences">{formatCount(figures.inferences)}</span> inf.
+          </span>
+        </summary>
         <dl>
-          <Figure label="Cost" value={formatUSD(0)} testId="ran-usd" />
-          <Figure label="Inferences" value={formatCount(inferences)} testId="inferences" />
           <Figure
             label="Device time (model)"
             value={`${formatCount(device.modelMsTotal / 1000, 1)} s`}
@@ -76,48 +74,57 @@ export const LiveMeter = memo(function LiveMeter({
             testId="device-latency-ms"
           />
         </dl>
-      </article>
+        <p className="hint small">$0 per inference: the model runs on this device.</p>
+      </details>
       {entries.map((entry, i) => {
-        const p = prices[i];
+        const p = figures.prices[i];
         if (!p) return null;
         const projected = projectedUnitsById[entry.id];
         const marginal = projected === undefined ? null : marginalPrice(entry.tiers, projected);
         const nowPrice = marginalPrice(entry.tiers, p.ranUnits);
+        const month = figures.monthly[entry.id];
         return (
-          <article
-            key={entry.id}
-            className="cost-card"
-            data-testid={`meter-${entry.id}`}
-            aria-label={`${entry.provider} ${entry.id}`}
-          >
-            <header>
-              <h4 title={entry.product}>
-                {entry.provider} <span className="entry-id">{entry.id}</span>
-              </h4>
-              <span className="unit-price" data-testid="unit-price">
-                {nowPrice === null ? 'no public price' : `${formatUSD(nowPrice)} / ${unitLabel(entry.unit)}`}
+          <details key={entry.id} className="meter-row" data-testid={`meter-${entry.id}`}>
+            <summary>
+              <span className="meter-entry" title={`${entry.provider} ${entry.product}`}>
+                {entry.id}
               </span>
-            </header>
-            {p.ranUSD === null ? (
-              <p className="no-price" data-testid="ran-usd">
-                no public price
-              </p>
-            ) : (
+              {p.ranUSD === null ? (
+                <span className="no-price" data-testid="ran-usd">
+                  no public price
+                </span>
+              ) : (
+                <>
+                  <span>
+                    <span className="sr-only">adaptive </span>
+                    <span data-testid="ran-usd">{formatUSD(p.ranUSD)}</span>
+                  </span>
+                  <span>
+                    <span className="sr-only">every frame </span>
+                    <span data-testid="every-usd">{formatUSD(p.everyFrameUSD)}</span>
+                  </span>
+                  <span>
+                    <span className="sr-only">saved </span>
+                    <span data-testid="saving-usd">{formatUSD(p.savingUSD)}</span>{' '}
+                    <small data-testid="saving-pct">{formatPct(p.savingPct)}</small>
+                  </span>
+                </>
+              )}
+            </summary>
+            <p className="unit-price" data-testid="unit-price">
+              {nowPrice === null ? 'no public price' : `${formatUSD(nowPrice)} / ${unitLabel(entry.unit)}`}
+            </p>
+            {p.ranUSD !== null && (
               <dl>
                 <Figure
-                  label={`Adaptive (${formatCount(p.ranUnits)} ${unitLabel(entry.unit, true)})`}
-                  value={formatUSD(p.ranUSD)}
-                  testId="ran-usd"
+                  label={`Adaptive, ${unitLabel(entry.unit, true)}`}
+                  value={formatCount(p.ranUnits)}
+                  testId="ran-units"
                 />
                 <Figure
-                  label={`Every frame (${formatCount(p.everyFrameUnits)})`}
-                  value={formatUSD(p.everyFrameUSD)}
-                  testId="every-usd"
-                />
-                <Figure
-                  label={`Saving (${formatPct(p.savingPct)})`}
-                  value={formatUSD(p.savingUSD)}
-                  testId="saving-usd"
+                  label="Every frame, units"
+                  value={formatCount(p.everyFrameUnits)}
+                  testId="every-units"
                 />
                 <Figure label="Per session" value={formatUSD(p.perSessionUSD)} testId="per-session-usd" />
                 <Figure label="Per minute" value={formatUSD(p.perMinuteUSD)} testId="per-minute-usd" />
@@ -131,15 +138,20 @@ export const LiveMeter = memo(function LiveMeter({
                   value={marginal === null ? '–' : `${formatUSD(marginal)} / ${unitLabel(entry.unit)}`}
                   testId="marginal-usd"
                 />
+                <Figure
+                  label="Saved a month at this ratio"
+                  value={month ? formatUSD(month.savingUSD) : '–'}
+                  testId="month-saving-usd"
+                />
               </dl>
             )}
             {entry.rounding === 'ceil-per-session' && (
               <p className="hint small">Rounded up per session, as billed.</p>
             )}
             <p className="small">
-              <PriceSource entry={entry} />
+              {entry.provider} {entry.product}. <PriceSource entry={entry} />
             </p>
-          </article>
+          </details>
         );
       })}
     </div>

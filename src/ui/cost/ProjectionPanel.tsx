@@ -10,6 +10,7 @@ import type { Catalog, ParseResult } from '../../core/pricing/catalogSchema';
 import { formatCount, formatUSD } from '../../core/pricing/formatUSD';
 import type { Projection } from '../../core/pricing/projectMonthly';
 import type { Scenario } from '../../core/pricing/scenarioSchema';
+import { ScrollRegion } from '../layout/ScrollRegion';
 import { SCENARIO_FIELDS, type ScenarioForm } from './scenarioForm';
 import { unitLabel } from './unitLabel';
 
@@ -98,7 +99,7 @@ export const ProjectionPanel = memo(function ProjectionPanel({
             inferences and {formatCount(projection.sessionsPerMonth)} sessions a month. Tiers apply to the
             monthly total.
           </p>
-          <div className="table-scroll">
+          <ScrollRegion label="Monthly cost per selected entry">
             <table className="cost-table projection-table" data-testid="projection-table">
               <caption className="sr-only">Monthly cost per selected entry</caption>
               <thead>
@@ -133,7 +134,7 @@ export const ProjectionPanel = memo(function ProjectionPanel({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="hint small">
             Hour entries: "Adaptive" is busy hours at full utilisation; "Fleet" is always-on instances for the
             peak (ceil(peak × fps × ratio / throughput) + redundancy), 24 h × days.

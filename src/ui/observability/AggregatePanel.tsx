@@ -3,6 +3,7 @@ import { formatCount, formatUSD } from '../../core/pricing/formatUSD';
 import type { SessionSnapshot } from '../../engine/session/LiveSession';
 import type { SessionBroadcast } from '../../engine/session/SessionBroadcast';
 import './observability.css';
+import { ScrollRegion } from '../layout/ScrollRegion';
 
 interface Props {
   /** This tab's broadcast (started by the engine); null where BroadcastChannel is unavailable or not yet wired. */
@@ -45,49 +46,51 @@ export function AggregatePanel({ broadcast, snapshot }: Props) {
           </select>
         </label>
       )}
-      <table data-testid="aggregate-table">
-        <caption className="sr-only">Sessions open in this browser and their sum</caption>
-        <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col" className="num">
-              Frames
-            </th>
-            <th scope="col" className="num">
-              Inferences
-            </th>
-            <th scope="col" className="num">
-              Per minute
-            </th>
-            <th scope="col" className="num">
-              As-if cost
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.sessions.map((s) => (
-            <tr key={s.sessionId} data-testid="aggregate-row" data-session={s.sessionId}>
-              <th scope="row" title={s.sessionId}>
-                {s.sessionId.slice(0, 8)}
-                {s.sessionId === own ? ' (this tab)' : ''}
+      <ScrollRegion label="Sessions table">
+        <table data-testid="aggregate-table">
+          <caption className="sr-only">Sessions open in this browser and their sum</caption>
+          <thead>
+            <tr>
+              <th scope="col">Session</th>
+              <th scope="col" className="num">
+                Frames
               </th>
-              <td className="num">{formatCount(s.frames)}</td>
-              <td className="num">{formatCount(s.inferences)}</td>
-              <td className="num">{formatCount(s.inferencesPerMinute, 0)}</td>
-              <td className="num">{cost(s.costUSD)}</td>
+              <th scope="col" className="num">
+                Inferences
+              </th>
+              <th scope="col" className="num">
+                Per minute
+              </th>
+              <th scope="col" className="num">
+                As-if cost
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-testid="aggregate-total">
-            <th scope="row">Total</th>
-            <td className="num">{formatCount(view.totals.frames)}</td>
-            <td className="num">{formatCount(view.totals.inferences)}</td>
-            <td className="num">{formatCount(view.totals.inferencesPerMinute, 0)}</td>
-            <td className="num">{cost(view.totals.costUSD)}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {view.sessions.map((s) => (
+              <tr key={s.sessionId} data-testid="aggregate-row" data-session={s.sessionId}>
+                <th scope="row" title={s.sessionId}>
+                  {s.sessionId.slice(0, 8)}
+                  {s.sessionId === own ? ' (this tab)' : ''}
+                </th>
+                <td className="num">{formatCount(s.frames)}</td>
+                <td className="num">{formatCount(s.inferences)}</td>
+                <td className="num">{formatCount(s.inferencesPerMinute, 0)}</td>
+                <td className="num">{cost(s.costUSD)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-testid="aggregate-total">
+              <th scope="row">Total</th>
+              <td className="num">{formatCount(view.totals.frames)}</td>
+              <td className="num">{formatCount(view.totals.inferences)}</td>
+              <td className="num">{formatCount(view.totals.inferencesPerMinute, 0)}</td>
+              <td className="num">{cost(view.totals.costUSD)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

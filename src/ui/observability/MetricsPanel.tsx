@@ -8,6 +8,7 @@ import { percentile } from '../../core/quality/percentile';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import './observability.css';
 import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
+import { ScrollRegion } from '../layout/ScrollRegion';
 
 interface Props {
   session: LiveSession | null;
@@ -157,30 +158,32 @@ export function MetricsPanel({ session, snapshot, entries, frameBytes = 0 }: Pro
         </p>
       )}
       {prices.length > 0 && (
-        <table aria-label="Cost per 1,000 inferences" data-testid="metric-cost-per-1000">
-          <thead>
-            <tr>
-              <th scope="col">Catalog entry</th>
-              <th scope="col" className="num">
-                Per 1,000 inferences
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.id}</th>
-                <td className="num">
-                  {p.ranUSD === null
-                    ? formatUSD(null)
-                    : inferences > 0
-                      ? formatUSD((p.ranUSD / inferences) * 1000)
-                      : '–'}
-                </td>
+        <ScrollRegion label="Cost per 1,000 inferences table">
+          <table aria-label="Cost per 1,000 inferences" data-testid="metric-cost-per-1000">
+            <thead>
+              <tr>
+                <th scope="col">Catalog entry</th>
+                <th scope="col" className="num">
+                  Per 1,000 inferences
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {prices.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.id}</th>
+                  <td className="num">
+                    {p.ranUSD === null
+                      ? formatUSD(null)
+                      : inferences > 0
+                        ? formatUSD((p.ranUSD / inferences) * 1000)
+                        : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <p className="hint">
         Expected = the gate's tier rates at {formatCount(fps, 1)} fps weighted by the motion seen (scene cuts

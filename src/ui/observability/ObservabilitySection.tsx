@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
+import { Disclosure } from '../layout/Disclosure';
 import { TelemetryPanel } from '../telemetry/TelemetryPanel';
 import { useTelemetry } from '../telemetry/useTelemetry';
 import { AggregatePanel } from './AggregatePanel';
@@ -39,66 +40,91 @@ export function ObservabilitySection({ session, snapshot }: Props) {
 
   return (
     <section className="observability" aria-label="Cost control and observability">
-      <fieldset className="panel">
-        <legend>Inference path</legend>
-        <label>
-          Where frames are segmented
-          <select
-            value={cloudName}
-            disabled={!session}
-            onChange={(e) => session?.setCloud(CLOUD_PROFILES[e.currentTarget.value] ?? null)}
-          >
-            <option value="off">on this device</option>
-            <option value="good">cloud (simulated): good network</option>
-            <option value="slow">cloud (simulated): low bandwidth / high latency</option>
-            <option value="flaky">cloud (simulated): failing</option>
-          </select>
-        </label>
-        <p className="hint" data-testid="cloud-status">
-          {cloud
-            ? `${cloud.degraded ? `Degraded: ${cloud.reason}` : 'Healthy'}; ${cloud.sent} sent, ${cloud.failed} failed, ${cloud.timedOut} timed out (never retried)`
-            : 'Frames never leave this device.'}
-        </p>
-        <p className="hint" data-testid="segmentation-mode">
-          Segmentation mode: {snapshot?.mode ?? 'full'}
-        </p>
-        <label>
-          While segmentation is paused, show
-          <select
-            value={snapshot?.pausedFallback ?? 'last-mask'}
-            disabled={!session}
-            onChange={(e) =>
-              session?.setPausedFallback(e.currentTarget.value === 'full-blur' ? 'full-blur' : 'last-mask')
-            }
-          >
-            <option value="last-mask">the last mask</option>
-            <option value="full-blur">a plain full-frame blur</option>
-          </select>
-        </label>
-      </fieldset>
-      {session && catalog && (
-        <BudgetPanel
+      <Disclosure
+        id="guards"
+        title="Inference path, budget and guards"
+        summary={
+          snapshot?.budget
+            ? `budget ${snapshot.budget.state}`
+            : cloudName === 'off'
+              ? 'on this device'
+              : cloudName
+        }
+        className="wide"
+      >
+        <div className="guards-grid">
+          <fieldset className="panel">
+            <legend>Inference path</legend>
+            <label>
+              Where frames are segmented
+              <select
+                value={cloudName}
+                disabled={!session}
+                onChange={(e) => session?.setCloud(CLOUD_PROFILES[e.currentTarget.value] ?? null)}
+              >
+                <option value="off">on this device</option>
+                <option value="good">cloud (simulated): good network</option>
+                <option value="slow">cloud (simulated): low bandwidth / high latency</option>
+                <option value="flaky">cloud (simulated): failing</option>
+              </select>
+            </label>
+            <p className="hint" data-testid="cloud-status">
+              {cloud
+                ? `${cloud.degraded ? `Degraded: ${cloud.reason}` : 'Healthy'}; ${cloud.sent} sent, ${cloud.failed} failed, ${cloud.timedOut} timed out (never retried)`
+                : 'Frames never leave this device.'}
+            </p>
+            <p className="hint" data-testid="segmentation-mode">
+              Segmentation mode: {snapshot?.mode ?? 'full'}
+            </p>
+            <label>
+              While segmentation is paused, show
+              <select
+                value={snapshot?.pausedFallback ?? 'last-mask'}
+                disabled={!session}
+                onChange={(e) =>
+                  session?.setPausedFallback(
+                    e.currentTarget.value === 'full-blur' ? 'full-blur' : 'last-mask',
+                  )
+                }
+              >
+                <option value="last-mask">the last mask</option>
+                <option value="full-blur">a plain full-frame blur</option>
+              </select>
+            </label>
+          </fieldset>
+          {session && catalog && (
+            <BudgetPanel
+              session={session}
+              snapshot={snapshot}
+              catalog={catalog}
+              budget={snapshot?.budget ?? null}
+              runaway={snapshot?.runaway ?? null}
+              onApply={(config) => session.setBudget(config)}
+              onRaise={(limit) => session.raiseBudget(limit)}
+              onClear={() => session.setBudget(null)}
+              onSimulateRunaway={() => session.simulateRunaway()}
+              onResetRunaway={() => session.resetRunaway()}
+            />
+          )}
+        </div>
+      </Disclosure>
+      <Disclosure id="metrics" title="Metrics">
+        <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
+      </Disclosure>
+      <Disclosure id="sessions" title="Sessions in this browser" className="wide">
+        <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
+      </Disclosure>
+      <Disclosure id="telemetry" title="Fleet telemetry (OpenTelemetry)" className="wide">
+        <TelemetryPanel control={telemetry} />
+      </Disclosure>
+      <Disclosure id="log" title="Frame log" className="wide">
+        <LogPanel
           session={session}
           snapshot={snapshot}
-          catalog={catalog}
-          budget={snapshot?.budget ?? null}
-          runaway={snapshot?.runaway ?? null}
-          onApply={(config) => session.setBudget(config)}
-          onRaise={(limit) => session.raiseBudget(limit)}
-          onClear={() => session.setBudget(null)}
-          onSimulateRunaway={() => session.simulateRunaway()}
-          onResetRunaway={() => session.resetRunaway()}
+          entries={entries}
+          fps={snapshot?.stats.sourceFps ?? DEFAULT_SOURCE_FPS}
         />
-      )}
-      <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
-      <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
-      <TelemetryPanel control={telemetry} />
-      <LogPanel
-        session={session}
-        snapshot={snapshot}
-        entries={entries}
-        fps={snapshot?.stats.sourceFps ?? DEFAULT_SOURCE_FPS}
-      />
+      </Disclosure>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Catalog } from '../../core/pricing/catalogSchema';
 import { formatUSD } from '../../core/pricing/formatUSD';
 import type { Report } from '../../core/report/buildReport';
 import { unitLabel } from '../cost/unitLabel';
+import { ScrollRegion } from '../layout/ScrollRegion';
 
 function tiersText(entry: Catalog[number]): string {
   if (entry.tiers.length === 0) return 'no public price';
@@ -37,39 +38,41 @@ export function ReportAssumptions({ report, catalog }: { report: Report; catalog
           inferences), which the report shows instead of a price.
         </li>
       </ul>
-      <table className="assumptions-table">
-        <caption className="sr-only">Prices used, with source and date seen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Entry</th>
-            <th scope="col">Price</th>
-            <th scope="col">Source</th>
-            <th scope="col">Seen</th>
-            <th scope="col">Confidence</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.providers.map((r) => {
-            const entry = byId.get(r.id);
-            return (
-              <tr key={r.id}>
-                <th scope="row">{r.id}</th>
-                <td className="text">
-                  {entry ? tiersText(entry) : '–'}
-                  {entry?.throughputFps ? `, ${entry.throughputFps} fps per instance` : ''}
-                </td>
-                <td className="text source-url">
-                  <a href={r.sourceUrl} target="_blank" rel="noreferrer noopener">
-                    {r.sourceUrl}
-                  </a>
-                </td>
-                <td className="text">{r.seenDate}</td>
-                <td className="text">{r.confidence}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion label="Prices used">
+        <table className="assumptions-table">
+          <caption className="sr-only">Prices used, with source and date seen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Entry</th>
+              <th scope="col">Price</th>
+              <th scope="col">Source</th>
+              <th scope="col">Seen</th>
+              <th scope="col">Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.providers.map((r) => {
+              const entry = byId.get(r.id);
+              return (
+                <tr key={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td className="text">
+                    {entry ? tiersText(entry) : '–'}
+                    {entry?.throughputFps ? `, ${entry.throughputFps} fps per instance` : ''}
+                  </td>
+                  <td className="text source-url">
+                    <a href={r.sourceUrl} target="_blank" rel="noreferrer noopener">
+                      {r.sourceUrl}
+                    </a>
+                  </td>
+                  <td className="text">{r.seenDate}</td>
+                  <td className="text">{r.confidence}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

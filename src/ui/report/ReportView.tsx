@@ -3,6 +3,10 @@ import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { formatCount } from '../../core/pricing/formatUSD';
 import type { Scenario } from '../../core/pricing/scenarioSchema';
 import { buildReport } from '../../core/report/buildReport';
+import { bundledFigures } from '../../core/report/bundledFigures';
+import { projectionCharges } from '../../core/report/focusCharges';
+import { focusCsv } from '../../core/report/focusCsv';
+import { initialFigures, liveMeasuredFigures } from '../../core/report/liveMeasuredFigures';
 import {
   type MeasuredFigures,
   measuredFromBench,
@@ -12,11 +16,15 @@ import { REPORT_DEFAULT_SCENARIO } from '../../core/report/reportDefaults';
 import { readReportQuery, reportQuery } from '../../core/report/reportQuery';
 import type { SessionSnapshot } from '../../engine/session/LiveSession';
 import { parseScenarioForm, SCENARIO_FIELDS, type ScenarioForm } from '../cost/scenarioForm';
+import { downloadText } from '../downloadText';
+import { ScrollRegion } from '../layout/ScrollRegion';
 import { SweepChart } from '../sweep/SweepChart';
 import { viewPanelId } from '../ViewTabs';
 import { ReportAssumptions } from './ReportAssumptions';
 import { ReportCostChart } from './ReportCostChart';
+import { ReportMeasured } from './ReportMeasured';
 import { ReportTable } from './ReportTable';
+import { ReportUsersChart } from './ReportUsersChart';
 import './report.css';
 
 interface Props {
@@ -34,21 +42,16 @@ function toForm(s: Partial<Scenario>): ScenarioForm {
 }
 
 /** Live figures: the ratio the session ran at and its median model time; the live view measures no IoU. */
-function liveFigures(snapshot: SessionSnapshot): MeasuredFigures | null {
-  const { frames, inferences } = snapshot.totals;
-  if (frames === 0) return null;
-  return {
-    source: 'live',
-    label: `${snapshot.source?.label ?? 'live session'} (${snapshot.gate.policy})`,
-    frames,
-    skipRatio: 1 - inferences / frames,
-    iouMean: null,
-    iouP05: null,
+function liveFigures(snapshot: SessionSnapshot | null): MeasuredFigures | null {
+  if (!snapshot) return null;
+  return liveMeasuredFigures({
+    frames: snapshot.totals.frames,
+    inferences: snapshot.totals.inferences,
+    sourceLabel: snapshot.source?.label ?? null,
+    policy: snapshot.gate.policy,
     modelMsP50: snapshot.stats.modelMsP50,
-  };
+  });
 }
-
-const fixed = (v: number | null, d = 3) => (v === null ? '–' : v.toFixed(d));
 
 /**
  * A printable report: a scenario and measured figures become a monthly cost table per provider, the assumptions
@@ -66,9 +69,14 @@ export function ReportView({ snapshot }: Props) {
       ? initial.scenario.value.providers
       : [...(REPORT_DEFAULT_SCENARIO.providers ?? [])],
   );
-  const [measured, setMeasured] = useState<MeasuredFigures | null>(() =>
-    initial.measured?.ok ? initial.measured.value : null,
-  );
+  const bundled = useMemo(bundledFigures, []);
+  // Figures named by the link win; a link with a scenario but no figures means "the ratio as entered"; a fresh
+  // report opens on the live session when it has run long enough, otherwise on the bundled sample's bench.
+  const [measured, setMeasured] = useState<MeasuredFigures | null>(() => {
+    if (initial.measured?.ok) return initial.measured.value;
+    if (initial.scenario || initial.measured) return null;
+    return initialFigures(liveFigures(snapshot), bundled);
+  });
   const [importErrors, setImportErrors] = useState<string[]>([]);
   const linkErrors = [
     ...(initial.scenario && !initial.scenario.ok ? initial.scenario.errors : []),
@@ -105,7 +113,15 @@ export function ReportView({ snapshot }: Props) {
     }
   };
 
-  const live = snapshot ? liveFigures(snapshot) : null;
+  const live = liveFigures(snapshot);
+  const onFocus = () => {
+    if (!report) return;
+    const charges = projectionCharges(report.scenario, catalog, {
+      policy: measured?.policy ?? (measured ? measured.source : 'as entered'),
+      month: new Date(),
+    });
+    downloadText('segmeter-focus.csv', focusCsv(charges), 'text/csv');
+  };
   const link = query ? `${location.origin}${location.pathname}?${query}` : '';
 
   return (
@@ -153,8 +169,19 @@ export function ReportView({ snapshot }: Props) {
               onChange={(e) => void onImport(e.target.files?.[0])}
             />
           </label>
+          <button
+            type="button"
+            disabled={measured?.source === 'bundled'}
+            data-testid="report-use-bundled"
+            onClick={() => setMeasured(bundled)}
+          >
+            Use the bundled sample's bench
+          </button>
           <button type="button" disabled={!measured} onClick={() => setMeasured(null)}>
             Clear measured figures
+          </button>
+          <button type="button" disabled={!report} data-testid="report-focus" onClick={onFocus}>
+            Export FOCUS 1.2 CSV
           </button>
           <button type="button" onClick={() => window.print()}>
             Print
@@ -197,32 +224,29 @@ export function ReportView({ snapshot }: Props) {
               {formatCount(report.scenario.peakConcurrentStreams)} concurrent streams,{' '}
               {formatCount(report.scenario.frameBytes)} bytes a frame.
             </p>
-            <p data-testid="report-measured">
-              {measured
-                ? `Measured (${measured.source}): ${measured.label}; ${measured.frames ?? '?'} frames, ${(measured.skipRatio * 100).toFixed(1)}% skipped, model ${measured.modelMsP50 === null ? 'time not measured' : `${measured.modelMsP50.toFixed(1)} ms per inference`}.`
-                : `No measured figures: inference ratio ${report.scenario.inferenceRatio} as entered.`}
-            </p>
+            <ReportMeasured measured={measured} report={report} />
           </section>
-          <ReportTable report={report} />
-          <section aria-labelledby="report-quality-heading">
-            <h3 id="report-quality-heading">The quality the saving costs</h3>
-            <p data-testid="report-quality">
-              {measured && measured.iouMean !== null
-                ? `Skipping ${(measured.skipRatio * 100).toFixed(1)}% of the inferences keeps the shown mask at mean IoU ${fixed(measured.iouMean)} (5th percentile ${fixed(measured.iouP05)}) against the model's every-frame mask: ${((1 - measured.iouMean) * 100).toFixed(1)}% of the mask area is off on an average frame.`
-                : 'Not measured: import a bench or sweep output to show what skipping costs in mask quality.'}
-            </p>
-          </section>
+          <ScrollRegion label="Monthly cost table">
+            <ReportTable report={report} />
+          </ScrollRegion>
           <section aria-labelledby="report-charts-heading">
             <h3 id="report-charts-heading">Charts</h3>
-            <ReportCostChart rows={report.providers} />
+            <ScrollRegion label="Monthly cost against users chart">
+              <ReportUsersChart report={report} catalog={catalog} />
+            </ScrollRegion>
+            <ScrollRegion label="Monthly cost per provider chart">
+              <ReportCostChart rows={report.providers} />
+            </ScrollRegion>
             {measured?.sweep && (
-              <SweepChart
-                points={measured.sweep.points}
-                pareto={measured.sweep.pareto}
-                recommended={measured.sweep.recommended}
-                targetIou={0.95}
-                width={720}
-              />
+              <ScrollRegion label="Sweep chart">
+                <SweepChart
+                  points={measured.sweep.points}
+                  pareto={measured.sweep.pareto}
+                  recommended={measured.sweep.recommended}
+                  targetIou={0.95}
+                  width={720}
+                />
+              </ScrollRegion>
             )}
           </section>
           <ReportAssumptions report={report} catalog={catalog} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { GateSettings } from '../../core/gate/gateSettings';
 import { formatUSD } from '../../core/pricing/formatUSD';
 import type { SweepResult } from '../../core/sweep/sweepTypes';
+import { ScrollRegion } from '../layout/ScrollRegion';
 
 interface Props {
   result: SweepResult;
@@ -17,7 +18,7 @@ const same = (a: GateSettings, b: GateSettings) => JSON.stringify(a) === JSON.st
 export const SweepTable = memo(function SweepTable({ result, recommendedIndex, liveGate, onApply }: Props) {
   const front = new Set(result.pareto);
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Gate settings swept">
       <table data-testid="sweep-table">
         <caption className="sr-only">Gate settings swept, with skipping, quality and as-if cost</caption>
         <thead>
@@ -77,6 +78,6 @@ export const SweepTable = memo(function SweepTable({ result, recommendedIndex, l
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 });

@@ -1,0 +1,22 @@
+import { type MeasuredFigures, measuredFromBench } from './measuredFigures.ts';
+import sampleBench from './sampleBench.json';
+
+/**
+ * The bench of the bundled sample clip, shipped with the app so that a fresh report opens on measured figures rather
+ * than on "every frame inferred". Produced once with
+ *   SEGMETER_DIST=dist-firstlook npm run bench -- --video public/sample/motion_asl_signer_640x480.mp4 \
+ *     --backend wasm --out sampleBench.json
+ * (default gate, selfie general model, tfjs wasm in headless Chromium, 2 cores); `video` made repo-relative.
+ */
+export const SAMPLE_BENCH = sampleBench;
+
+/** The bundled bench as the report's measured figures (source "bundled"); throws if the shipped file is broken. */
+export function bundledFigures(): MeasuredFigures {
+  const parsed = measuredFromBench(SAMPLE_BENCH);
+  if (!parsed.ok) throw new Error(`sampleBench.json is invalid: ${parsed.errors.join('; ')}`);
+  return {
+    ...parsed.value,
+    source: 'bundled',
+    label: `bench of the bundled sample clip ${SAMPLE_BENCH.video} (${SAMPLE_BENCH.policy}, ${SAMPLE_BENCH.model} on ${SAMPLE_BENCH.backend})`,
+  };
+}
