@@ -103,11 +103,7 @@ test('quality-target mode runs live and shows its controller: target, scale, thr
   page,
 }) => {
   await openApp(page);
-  await page
-    .getByText('Skip gate')
-    .first()
-    .click({ trial: true })
-    .catch(() => undefined);
+  await openSection(page, 'gate');
   await page.getByRole('combobox', { name: 'Policy' }).selectOption('target');
   await waitForInferences(page, 6);
   await expect(page.getByTestId('target-gate-state')).toContainText(/Scale ×\d+\.\d{2}: static \d/);
