@@ -41,7 +41,9 @@ test('a sweep point makes exactly the decisions of the bench run with the same s
   await page.route('**/engine-clip.mp4', (route) =>
     route.fulfill({ body: readFileSync(HIGH_MOTION_CLIP), contentType: 'video/mp4' }),
   );
-  await openApp(page, '?backend=wasm&bench=1');
+  // ?bench=1: no sample clip; the bench and the sweep bring their own.
+  await page.goto('/?backend=wasm&bench=1');
+  await page.waitForFunction(() => window.segmeter !== undefined);
   await page.evaluate(() => window.segmeter?.modelReady);
   const gate = { ...DEFAULT_GATE_SETTINGS };
   const { bench, sweep } = await page.evaluate(async (settings) => {
