@@ -66,7 +66,7 @@ export class Compositor {
     if (settings.effect === 'mask') {
       ctx.fillStyle = '#000';
       ctx.fillRect(0, 0, w, h);
-      ctx.drawImage(edge, 0, 0);
+      ctx.drawImage(edge, 0, 0, w, h);
       return performance.now() - start;
     }
     const [person, pctx] = this.person;
@@ -77,7 +77,7 @@ export class Compositor {
     pctx.globalCompositeOperation = 'copy';
     pctx.drawImage(frame, 0, 0, w, h);
     pctx.globalCompositeOperation = 'destination-in';
-    pctx.drawImage(edge, 0, 0);
+    pctx.drawImage(edge, 0, 0, w, h);
     pctx.globalCompositeOperation = 'source-over';
 
     if (settings.effect === 'replace' && settings.background) {
@@ -89,16 +89,19 @@ export class Compositor {
     return performance.now() - start;
   }
 
-  /** The frame, blurred, over the whole output. Blurring at half resolution costs a quarter and looks the same. */
+  /**
+   * The frame, blurred, over the whole output. Blurred at a quarter of the resolution (a sixteenth of the pixels):
+   * a blurred background has no detail to lose, and a software canvas pays per pixel for its blur filter.
+   */
   private drawBlurred(frame: ImageBitmap, w: number, h: number, blurPx: number): void {
     const [small, sctx] = this.blurred;
-    const sw = Math.ceil(w / 2);
-    const sh = Math.ceil(h / 2);
+    const sw = Math.ceil(w / 4);
+    const sh = Math.ceil(h / 4);
     if (small.width !== sw || small.height !== sh) {
       small.width = sw;
       small.height = sh;
     }
-    sctx.filter = `blur(${Math.max(0, blurPx / 2)}px)`;
+    sctx.filter = `blur(${Math.max(0, blurPx / 4)}px)`;
     sctx.drawImage(frame, 0, 0, sw, sh);
     sctx.filter = 'none';
     this.ctx.drawImage(small, 0, 0, w, h);
@@ -126,14 +129,18 @@ export class Compositor {
       image.data[o + 3] = COVERAGE[mask.data[i]];
     }
     lctx.putImageData(image, 0, 0);
-    if (edge.width !== w || edge.height !== h) {
-      edge.width = w;
-      edge.height = h;
+    // Feathered at the mask's own resolution (a fifth of the pixels of a VGA frame, so the blur costs a fifth), then
+    // stretched to the output with smoothing where it is drawn.
+    const ew = mask.width;
+    const eh = mask.height;
+    if (edge.width !== ew || edge.height !== eh) {
+      edge.width = ew;
+      edge.height = eh;
     }
-    ectx.clearRect(0, 0, w, h);
-    ectx.imageSmoothingQuality = 'high';
-    ectx.filter = featherPx > 0 ? `blur(${featherPx}px)` : 'none';
-    ectx.drawImage(low, 0, 0, w, h);
+    ectx.clearRect(0, 0, ew, eh);
+    const feather = (featherPx * ew) / w;
+    ectx.filter = feather > 0 ? `blur(${feather}px)` : 'none';
+    ectx.drawImage(low, 0, 0);
     ectx.filter = 'none';
     return edge;
   }
