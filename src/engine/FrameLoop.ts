@@ -291,7 +291,7 @@ export class FrameLoop {
     const since = this.lastInferenceMediaTime === null ? null : mediaTime - this.lastInferenceMediaTime;
     // A clip that loops steps media time back: treat that as long ago rather than as negative time.
     if (guard && !guard.allows(this.maxQuality, since !== null && since >= 0 ? since : null)) {
-      return guard.state === 'hard' ? 'budget' : 'cost-saver';
+      return guard.refusedAs();
     }
     if (this.segmenter instanceof SimulatedCloudSegmenter && !this.segmenter.maySend()) return 'throttled';
     if (this.inFlight || !this.segmenter) return 'busy';

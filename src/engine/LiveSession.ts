@@ -3,10 +3,10 @@ import type { FrameEvent } from '../core/frameEvent';
 import type { GateSettings } from '../core/gate/gateSettings';
 import type { AnomalyAlert } from '../core/guard/AnomalyDetector';
 import type { BudgetView } from '../core/guard/BudgetGuard';
+import { budgetAfterCatalog } from '../core/guard/budgetAfterCatalog';
 import { CostWatch, type WatchUsage } from '../core/guard/CostWatch';
 import type { CloudProfile } from '../core/guard/cloudOutcome';
-import type { BudgetConfigInput } from '../core/guard/parseBudget';
-import { periodKey, priorUsage, usageStorageKey, withOwnUsage } from '../core/guard/periodUsage';
+import { type BudgetConfigInput, DEFAULT_SOFT_AT } from '../core/guard/parseBudget';
 import type { RunawayTrip } from '../core/guard/RunawayGuard';
 import { type LiveStats, liveStats } from '../core/liveStats';
 import { type ModelEntry, parseModelManifest } from '../core/modelManifest';
@@ -14,6 +14,7 @@ import { type Catalog, type CatalogEntry, isPriced } from '../core/pricing/catal
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog';
 import { priceSession } from '../core/pricing/priceSession';
 import { type BenchFrames, type BenchOptions, benchReplay } from './benchReplay';
+import { createPeriodBudget, restoreBudget } from './budget/sessionBudget';
 import type { CompositorSettings } from './Compositor';
 import { FrameLoop } from './FrameLoop';
 import { type FrameSource, openCamera, openClip, SourceError } from './frameSources';
@@ -117,8 +118,8 @@ export class LiveSession {
   readonly broadcast: SessionBroadcast;
   private cloudProfile: CloudProfile | null = null;
   private lastAlertNotice = 0;
-  /** Where this session's usage is stored for a day or month budget; null for a session budget. */
-  private usageKey: string | null = null;
+  /** Day and month budgets shared with this browser's other tabs (storage, channel, locks, rollover). */
+  private readonly periodBudget = createPeriodBudget(this);
   private fpsProbe: {
     video: HTMLVideoElement;
     frames: number;
@@ -137,6 +138,7 @@ export class LiveSession {
     this.loop.onRunaway = (reason) =>
       this.notify('error', `Inference disabled by the runaway guard: ${reason}`);
     this.watch(null);
+    restoreBudget(this, this.periodBudget);
     this.store.subscribe((event) => this.observeCost(event));
     this.broadcast = new SessionBroadcast({ sessionId: this.sessionId, read: () => this.reading() });
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -351,10 +353,11 @@ export class LiveSession {
   }
 
   /** Starts a fresh cost watch (budget and anomaly detection) over the events from now on. */
-  private watch(budget: BudgetConfigInput | null, prior?: WatchUsage): void {
+  private watch(budget: BudgetConfigInput | null, prior?: WatchUsage[]): void {
     const entry = this.watchedEntry(budget?.catalogId);
+    const budgetOptions = { permit: this.periodBudget.permit };
     this.loop.costWatch = entry
-      ? new CostWatch({ entry, budget: budget ?? undefined, fps: this.snapshotFps(), prior })
+      ? new CostWatch({ entry, budget: budget ?? undefined, budgetOptions, fps: this.snapshotFps(), prior })
       : null;
     // The spend so far counts against a new budget: fold in what already happened.
     if (this.loop.costWatch) for (const e of this.store.events) this.loop.costWatch.observe(e);
@@ -368,6 +371,7 @@ export class LiveSession {
     const result = this.loop.costWatch?.observe(event);
     if (!result) return;
     if (result.budget) this.notify(result.budget.level, result.budget.reason);
+    this.periodBudget.observe(event.ran);
     if (result.alerts.length > 0) {
       this.alerts = [...this.alerts, ...result.alerts].slice(-20);
       // One notice per 10 s at most: a burst of motion should not bury the other messages.
@@ -378,43 +382,16 @@ export class LiveSession {
     }
   }
 
-  /** Sets (or replaces) the budget on one catalog entry; null removes it. */
   /**
-   * Sets (or replaces) the budget on one catalog entry; null removes it. A day or month budget also counts what
-   * this browser's other sessions of the same period used (kept in localStorage, one record per session).
+   * Sets (or replaces) the budget on one catalog entry; null removes it. The budget is kept in storage (a reload
+   * enforces it at once); a day or month budget also counts this browser's other sessions of the period (PeriodBudget).
    */
   setBudget(config: BudgetConfigInput | null): void {
-    this.usageKey = null;
-    let prior: WatchUsage | undefined;
-    const key = config?.period ? periodKey(config.period, new Date()) : null;
-    if (config && key) {
-      this.usageKey = usageStorageKey(config.catalogId, key);
-      prior = priorUsage(this.storage('get', this.usageKey), this.sessionId);
-    }
-    this.watch(config, prior);
-    this.persistUsage();
-  }
-
-  /** Stores this session's usage against the budget's period, so the next session of the period counts it. */
-  private persistUsage(): void {
-    const usage = this.loop.costWatch?.usage;
-    if (!this.usageKey || !usage) return;
-    this.storage(
-      'set',
-      this.usageKey,
-      withOwnUsage(this.storage('get', this.usageKey), this.sessionId, usage),
+    const begun = this.periodBudget.begin(
+      config && { softAt: DEFAULT_SOFT_AT, period: 'session', ...config },
     );
-  }
-
-  /** localStorage that never throws (private windows, quotas): a budget then counts this session only. */
-  private storage(op: 'get' | 'set', key: string, value = ''): string | null {
-    try {
-      if (op === 'get') return localStorage.getItem(key);
-      localStorage.setItem(key, value);
-    } catch {
-      // Not available: nothing to carry across sessions.
-    }
-    return null;
+    this.watch(begun.config, begun.prior);
+    this.periodBudget.claim();
   }
 
   raiseBudget(limitUSD: number): void {
@@ -430,8 +407,9 @@ export class LiveSession {
     this.selectedIds = selectedIds;
     if (catalog === this.catalog) return;
     this.catalog = catalog;
-    const guard = this.loop.costWatch?.guard;
-    this.setBudget(guard ? guard.config : null);
+    const kept = budgetAfterCatalog(this.loop.costWatch?.guard?.config ?? null, catalog);
+    if (kept.notice) this.notify('warning', kept.notice);
+    this.setBudget(kept.config);
   }
 
   /** Starts the simulated bug that requests inference many times per frame; the runaway guard must stop it. */
@@ -474,7 +452,6 @@ export class LiveSession {
 
   /** This tab's counts for the cross-tab aggregate (BroadcastChannel). */
   private reading() {
-    this.persistUsage();
     const totals = this.store.totals;
     const stats = liveStats(this.store.events, Date.now(), 10_000);
     const costUSD: Record<string, number> = {};
@@ -593,7 +570,7 @@ export class LiveSession {
 
   dispose(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
-    this.persistUsage();
+    this.periodBudget.dispose();
     this.broadcast.stop();
     this.loop.stop();
     this.loop.source?.stop();

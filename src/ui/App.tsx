@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { CompositorSettings } from '../engine/Compositor';
 import { CostSidePanel } from './cost/CostSidePanel';
 import { EffectControls } from './EffectControls';
+import { ErrorBoundary } from './ErrorBoundary';
 import { GateControls } from './GateControls';
 import { ModelControls } from './ModelControls';
 import { Notices } from './Notices';
@@ -52,22 +53,36 @@ export function App() {
             {snapshot?.loadingModel && <div className="stage-badge">Loading model…</div>}
             {dragging && <div className="stage-drop">Drop a video to play it</div>}
           </section>
-          <StatsStrip snapshot={snapshot} />
+          <ErrorBoundary name="The stats strip">
+            <StatsStrip snapshot={snapshot} />
+          </ErrorBoundary>
           <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
-          <div className="controls">
-            <SourcePicker session={session} snapshot={snapshot} />
-            <EffectControls session={session} snapshot={snapshot} />
-            <ModelControls session={session} snapshot={snapshot} />
-            <GateControls session={session} snapshot={snapshot} />
-          </div>
-          <ObservabilitySection session={session} snapshot={snapshot} />
+          <ErrorBoundary name="The controls">
+            <div className="controls">
+              <SourcePicker session={session} snapshot={snapshot} />
+              <EffectControls session={session} snapshot={snapshot} />
+              <ModelControls session={session} snapshot={snapshot} />
+              <GateControls session={session} snapshot={snapshot} />
+            </div>
+          </ErrorBoundary>
+          <ErrorBoundary name="The cost control and observability panels">
+            <ObservabilitySection session={session} snapshot={snapshot} />
+          </ErrorBoundary>
         </section>
         <aside className="side-panel" aria-label="Cost meter">
-          <CostSidePanel session={session} snapshot={snapshot} />
+          <ErrorBoundary name="The cost panel">
+            <CostSidePanel session={session} snapshot={snapshot} />
+          </ErrorBoundary>
         </aside>
       </main>
-      <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
-      {view === 'report' && <ReportView snapshot={snapshot} />}
+      <ErrorBoundary name="The Sweep view">
+        <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
+      </ErrorBoundary>
+      {view === 'report' && (
+        <ErrorBoundary name="The Report view">
+          <ReportView snapshot={snapshot} />
+        </ErrorBoundary>
+      )}
       <footer className="credits">
         Sample clip: Sample videos by Intel Corporation (intel-iot-devkit/sample-videos), CC BY 4.0. Model:
         MediaPipe Selfie Segmentation, Apache-2.0. Everything runs and is served from this origin.

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { LiveSession, SessionSnapshot } from '../../engine/LiveSession';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { AggregatePanel } from './AggregatePanel';
 import { BudgetPanel } from './BudgetPanel';
 import { LogPanel } from './LogPanel';
@@ -73,27 +74,35 @@ export function ObservabilitySection({ session, snapshot }: Props) {
         </label>
       </fieldset>
       {session && catalog && (
-        <BudgetPanel
+        <ErrorBoundary name="The budget panel">
+          <BudgetPanel
+            session={session}
+            snapshot={snapshot}
+            catalog={catalog}
+            budget={snapshot?.budget ?? null}
+            runaway={snapshot?.runaway ?? null}
+            onApply={(config) => session.setBudget(config)}
+            onRaise={(limit) => session.raiseBudget(limit)}
+            onClear={() => session.setBudget(null)}
+            onSimulateRunaway={() => session.simulateRunaway()}
+            onResetRunaway={() => session.resetRunaway()}
+          />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary name="The metrics panel">
+        <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
+      </ErrorBoundary>
+      <ErrorBoundary name="The sessions panel">
+        <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
+      </ErrorBoundary>
+      <ErrorBoundary name="The frame log">
+        <LogPanel
           session={session}
           snapshot={snapshot}
-          catalog={catalog}
-          budget={snapshot?.budget ?? null}
-          runaway={snapshot?.runaway ?? null}
-          onApply={(config) => session.setBudget(config)}
-          onRaise={(limit) => session.raiseBudget(limit)}
-          onClear={() => session.setBudget(null)}
-          onSimulateRunaway={() => session.simulateRunaway()}
-          onResetRunaway={() => session.resetRunaway()}
+          entries={entries}
+          fps={snapshot?.stats.sourceFps ?? 30}
         />
-      )}
-      <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
-      <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
-      <LogPanel
-        session={session}
-        snapshot={snapshot}
-        entries={entries}
-        fps={snapshot?.stats.sourceFps ?? 30}
-      />
+      </ErrorBoundary>
     </section>
   );
 }
