@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 export const FIXTURES = join(process.cwd(), '.cache', 'e2e-fixtures');
 export const CAMERA_CLIP = join(FIXTURES, 'camera.y4m');
-export const SHARED_MEDIA = join(process.cwd(), '..', 'shared', 'media');
+/** The shared clips (next to the checkout by default; SEGMETER_MEDIA points elsewhere, e.g. from a worktree). */
+export const SHARED_MEDIA = process.env.SEGMETER_MEDIA ?? join(process.cwd(), '..', 'shared', 'media');
 /** Two seconds of the sample clip, for replay and bench runs that must stay short. */
 export const SHORT_CLIP = join(FIXTURES, 'short.mp4');
 /** Two and a half seconds of the film excerpt around its first hard cut (0.9 s): fast motion and a cut. */
