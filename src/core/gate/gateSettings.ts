@@ -1,3 +1,4 @@
+import { parseJsonText } from '../pricing/parseJsonText.ts';
 /**
  * Settings of the adaptive motion gate. Scores are mean absolute differences of 64x48 grey thumbnails, 0..255.
  * Every field is adjustable live; the object round-trips through JSON (export/import in the UI, --gate in bench).
@@ -87,11 +88,9 @@ export function parseGateSettings(
 ): GateSettingsResult {
   let value = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
-    }
+    const text = parseJsonText(json);
+    if (!text.ok) return { ok: false, errors: [`not valid JSON: ${text.error}`] };
+    value = text.value;
   }
   if (!isRecord(value)) return { ok: false, errors: ['gate settings must be a JSON object'] };
   const errors: string[] = [];

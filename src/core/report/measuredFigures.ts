@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ParseResult } from '../pricing/catalogSchema.ts';
 import { formatIssues } from '../pricing/formatIssues.ts';
+import { parseJsonText } from '../pricing/parseJsonText.ts';
 
 /** A sweep's points, compact enough for a URL: the report's quality/saving chart. */
 export const sweepSketchSchema = z.strictObject({
@@ -33,11 +34,8 @@ export type MeasuredFigures = z.infer<typeof measuredFiguresSchema>;
 
 function parseJson(json: unknown): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (typeof json !== 'string') return { ok: true, value: json };
-  try {
-    return { ok: true, value: JSON.parse(json) };
-  } catch (e) {
-    return { ok: false, errors: [`(root): not valid JSON (${(e as Error).message})`] };
-  }
+  const text = parseJsonText(json);
+  return text.ok ? text : { ok: false, errors: [`(root): not valid JSON (${text.error})`] };
 }
 
 /** Checks measured figures (as carried in a report URL); every bad field listed. */
