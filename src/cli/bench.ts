@@ -18,7 +18,15 @@ import { toFrameLogRecords, toNdjson } from '../core/log/frameLog.ts';
 import { isPriced } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
 import type { BenchFrames } from '../engine/benchReplay.ts';
-import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputText } from './cliInput.ts';
+import {
+  BACKENDS,
+  checkedInput,
+  checkWritable,
+  failer,
+  InputError,
+  readInputFile,
+  readInputText,
+} from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
@@ -106,6 +114,9 @@ async function main(): Promise<void> {
     gate = values.gate ? readGate(values.gate) : { ...DEFAULT_GATE_SETTINGS };
     masks = values.masks ? listMasks(values.masks) : null;
     budget = values.budget ? readBudget(values.budget) : undefined;
+    // Checked now, not after minutes of benchmarking: a typo in the folder must not lose the run.
+    if (values.out) checkWritable('--out', values.out);
+    if (values.events) checkWritable('--events', values.events);
   } catch (err) {
     fail((err as Error).message, 1);
   }

@@ -6,7 +6,10 @@
  * inference FPS, and display FPS against the source FPS. A table on stderr; the last line of stdout is JSON.
  */
 import { parseArgs } from 'node:util';
+import { boundedInteger } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
+
+const USAGE = 'usage: measure [--seconds N] [--json] (N: 1 to 600)';
 
 const CONFIGS = [
   { model: 'selfie-general-tfjs', backend: 'wasm' },
@@ -35,10 +38,19 @@ interface Row {
 const median = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : null);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '12' }, json: { type: 'boolean' } },
-  });
-  const seconds = Number(values.seconds);
+  let seconds: number | string;
+  try {
+    const { values } = parseArgs({
+      options: { seconds: { type: 'string', default: '12' }, json: { type: 'boolean' } },
+    });
+    seconds = boundedInteger('--seconds', values.seconds ?? '12', 1, 600);
+  } catch (err) {
+    seconds = (err as Error).message;
+  }
+  if (typeof seconds === 'string') {
+    process.stderr.write(`measure: ${seconds}\n${USAGE}\n`);
+    process.exit(2);
+  }
   await ensureBuilt((line) => process.stderr.write(`${line}\n`));
   const rows: Row[] = [];
   for (const config of CONFIGS) {
