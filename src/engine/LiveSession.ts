@@ -1,6 +1,6 @@
 import { FrameEventStore } from '../core/FrameEventStore';
 import type { FrameEvent } from '../core/frameEvent';
-import type { GateSettings } from '../core/gate/gateSettings';
+import { type GateSettings, patchGateSettings } from '../core/gate/gateSettings';
 import type { AnomalyAlert } from '../core/guard/AnomalyDetector';
 import type { BudgetView } from '../core/guard/BudgetGuard';
 import { budgetAfterCatalog } from '../core/guard/budgetAfterCatalog';
@@ -278,7 +278,7 @@ export class LiveSession {
     const decisions: { ran: boolean; reason: string }[] = [];
     try {
       const fps = await detectFps(video);
-      const total = frameCount(video, fps);
+      const total = await frameCount(video, fps);
       this.loop.resetGate();
       this.replayProgress = { done: 0, total, fps, running: true, inferences: 0 };
       for (let i = 0; i < total && token === this.replayToken && this.loop.source === source; i++) {
@@ -330,7 +330,7 @@ export class LiveSession {
   }
 
   updateGate(patch: Partial<GateSettings>): void {
-    this.loop.updateGateSettings(patch);
+    this.loop.updateGateSettings(patchGateSettings(this.loop.gateSettings, patch));
   }
 
   /** Replaces every gate setting at once (an imported gate file). */

@@ -67,7 +67,7 @@ export async function benchReplay(session: LiveSession, options: BenchOptions): 
   loop.setPolicy(options.policy, options.gate ?? loop.gateSettings);
   const video = source.video;
   const fps = await detectFps(video);
-  const frames = frameCount(video, fps);
+  const frames = await frameCount(video, fps);
   if (options.maskUrls && options.maskUrls.length < frames) {
     throw new Error(`${options.maskUrls.length} ground-truth masks for ${frames} frames`);
   }

@@ -93,7 +93,7 @@ export async function sweepReplay(session: LiveSession, options: SweepOptions): 
   try {
     const video = source.video;
     const fps = await detectFps(video);
-    const frames = frameCount(video, fps);
+    const frames = await frameCount(video, fps);
     const width = video.videoWidth;
     const height = video.videoHeight;
     const sampler = new FrameSampler();

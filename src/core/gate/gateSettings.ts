@@ -116,3 +116,25 @@ export function parseGateSettings(
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
 }
+
+/**
+ * A live change (a slider) applied to the settings: each number kept within its range (integers rounded), and the
+ * band kept valid: Motion never below Static (moving Static above Motion takes Motion with it), so what the gate
+ * runs with can always be exported and imported again.
+ */
+export function patchGateSettings(
+  current: Readonly<GateSettings>,
+  patch: Partial<GateSettings>,
+): GateSettings {
+  const next: GateSettings = { ...current };
+  for (const key of Object.keys(NUMBER_RULES) as NumberField[]) {
+    const v = patch[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const rule = NUMBER_RULES[key];
+    next[key] = Math.min(rule.max, Math.max(rule.min, rule.integer ? Math.round(v) : v));
+  }
+  if (typeof patch.maxQuality === 'boolean') next.maxQuality = patch.maxQuality;
+  if (next.motionThreshold < next.staticThreshold) next.motionThreshold = next.staticThreshold;
+  return next;
+}
