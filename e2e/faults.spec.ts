@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNotice, openApp, snapshot, waitForInferences } from './app';
+import { UNKNOWN_DURATION_CLIP } from './globalSetup';
 
 // Issue 11: nothing lost under faults. The page never blanks, and a day budget holds across tabs and reloads.
 const PER_IMAGE = 'aws-rekognition-image-group2';
@@ -111,4 +113,48 @@ test('storage that refuses writes is shown, and the day budget counts this sessi
   );
   await expect(page.getByTestId('budget-status')).toContainText('this session');
   await waitForInferences(page, 2);
+});
+
+test('a clip that states no duration (MediaRecorder WebM) is stepped through its real frame count, not forever', async ({
+  page,
+}) => {
+  await page.route('**/__fixtures/unknown-duration.webm', (route) =>
+    route.fulfill({ body: readFileSync(UNKNOWN_DURATION_CLIP), contentType: 'video/webm' }),
+  );
+  await openApp(page);
+  await page.evaluate(() => window.segmeter?.modelReady);
+  // A fresh element on this file reports no duration: what made the old frame count Infinity.
+  const stated = await page.evaluate(async () => {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = '/__fixtures/unknown-duration.webm';
+    await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
+    return String(video.duration);
+  });
+  expect(stated).toBe('Infinity');
+  const run = await page.evaluate(() =>
+    window.segmeter?.bench({ videoUrl: '/__fixtures/unknown-duration.webm', policy: 'adaptive' }),
+  );
+  expect(run?.frames).toBeGreaterThanOrEqual(55); // 2 s at 30 fps
+  expect(run?.frames).toBeLessThanOrEqual(65);
+  expect(run?.ran.length).toBe(run?.frames);
+});
+
+test('the Motion slider cannot go below Static', async ({ page }) => {
+  await openApp(page);
+  const slider = (label: string) =>
+    page.locator('label.slider', { hasText: label }).locator('input[type=range]');
+  const staticSlider = slider('Static below');
+  const motionSlider = slider('Motion from');
+  await staticSlider.fill('6');
+  await motionSlider.fill('1');
+  await expect.poll(async () => (await snapshot(page)).gate.settings.motionThreshold).toBe(6);
+  // Static dragged above Motion takes Motion with it.
+  await staticSlider.fill('9');
+  await expect
+    .poll(async () => (await snapshot(page)).gate.settings)
+    .toMatchObject({
+      staticThreshold: 9,
+      motionThreshold: 9,
+    });
 });
