@@ -12,8 +12,6 @@ export const SHORT_CLIP = join(FIXTURES, 'short.mp4');
 export const HIGH_MOTION_CLIP = join(FIXTURES, 'high-motion.mp4');
 /** All-person ground-truth masks for SHORT_CLIP's 60 frames. */
 export const FULL_MASKS = join(FIXTURES, 'masks-full');
-/** A WebM that states no duration (as MediaRecorder writes them): the browser reports Infinity. */
-export const UNKNOWN_DURATION_CLIP = join(FIXTURES, 'unknown-duration.webm');
 
 /** Makes the clips the tests need from real recordings at test time (y4m files are too large to commit). */
 export default function globalSetup(): void {
@@ -26,23 +24,6 @@ export default function globalSetup(): void {
     ffmpeg('-i', sample, '-t', '6', '-vf', 'scale=320:240', '-pix_fmt', 'yuv420p', CAMERA_CLIP);
   if (!existsSync(SHORT_CLIP)) ffmpeg('-i', sample, '-t', '2', ...h264, SHORT_CLIP);
   if (!existsSync(HIGH_MOTION_CLIP)) ffmpeg('-ss', '0.4', '-i', film, '-t', '2.5', ...h264, HIGH_MOTION_CLIP);
-  if (!existsSync(UNKNOWN_DURATION_CLIP))
-    ffmpeg(
-      '-i',
-      sample,
-      '-t',
-      '2',
-      '-an',
-      '-c:v',
-      'libvpx',
-      '-deadline',
-      'realtime',
-      '-f',
-      'webm',
-      '-live',
-      '1',
-      UNKNOWN_DURATION_CLIP,
-    );
   if (!existsSync(FULL_MASKS)) {
     mkdirSync(FULL_MASKS, { recursive: true });
     ffmpeg('-f', 'lavfi', '-i', 'color=white:s=64x48', '-frames:v', '60', join(FULL_MASKS, '%04d.png'));

@@ -3,16 +3,21 @@ import type { ParseResult } from '../pricing/catalogSchema.ts';
 import { formatIssues } from '../pricing/formatIssues.ts';
 import { parseJsonText } from '../pricing/parseJsonText.ts';
 
+/** More points than any sweep grid makes (at most 64): a file with more is refused, not charted. */
+export const MAX_SWEEP_POINTS = 1000;
+
 /** A sweep's points, compact enough for a URL: the report's quality/saving chart. */
 export const sweepSketchSchema = z.strictObject({
-  points: z.array(
-    z.strictObject({
-      skipRatio: z.number().min(0).max(1),
-      iouMean: z.number().min(0).max(1),
-      iouP05: z.number().min(0).max(1),
-    }),
-  ),
-  pareto: z.array(z.number().int().nonnegative()),
+  points: z
+    .array(
+      z.strictObject({
+        skipRatio: z.number().min(0).max(1),
+        iouMean: z.number().min(0).max(1),
+        iouP05: z.number().min(0).max(1),
+      }),
+    )
+    .max(MAX_SWEEP_POINTS),
+  pareto: z.array(z.number().int().nonnegative()).max(MAX_SWEEP_POINTS),
   recommended: z.number().int().nonnegative().nullable(),
 });
 
@@ -61,8 +66,8 @@ const sweepPointSchema = z.object({ skipRatio: unit, iouMean: unit, iouP05: unit
 const sweepSchema = z.object({
   video: z.string(),
   frames: z.number().int().nonnegative(),
-  points: z.array(sweepPointSchema).min(1),
-  pareto: z.array(z.number().int().nonnegative()),
+  points: z.array(sweepPointSchema).min(1).max(MAX_SWEEP_POINTS),
+  pareto: z.array(z.number().int().nonnegative()).max(MAX_SWEEP_POINTS),
   recommended: sweepPointSchema.nullable(),
 });
 
