@@ -124,9 +124,13 @@ test('Low bandwidth / high latency (if cloud API slows): the feature degrades, t
   await expect(page.getByTestId('cloud-status')).toContainText('Degraded', { timeout: 60_000 });
   await expectNotice(page, /Cloud \(simulated\) degraded/);
   const before = await snapshot(page);
-  await page.waitForTimeout(4000);
+  const t0 = Date.now();
+  // The video keeps playing: 60 more frames, however long a busy machine takes to show them.
+  await expect
+    .poll(async () => (await snapshot(page)).totals.frames)
+    .toBeGreaterThan(before.totals.frames + 60);
   const after = await snapshot(page);
-  expect(after.totals.frames).toBeGreaterThan(before.totals.frames + 30); // the video keeps playing
+  const seconds = (Date.now() - t0) / 1000;
   const cloud = after.cloud;
   expect(cloud).not.toBeNull();
   // Every request was sent once: outcomes never exceed sends (no retries), and slow answers lowered the send rate.
@@ -135,12 +139,11 @@ test('Low bandwidth / high latency (if cloud API slows): the feature degrades, t
   const ran = events.filter((e) => e.ran && e.model.endsWith('@cloud-sim')).length;
   expect(cloud?.sent).toBeGreaterThanOrEqual(ran - 1);
   expect(cloud?.sent).toBeLessThanOrEqual(ran + 1);
-  // Over the 4 s window: still sending, but far fewer requests than frames (slow answers lowered the send rate;
-  // with 700 ms answers and one request at a time that is at most about 6 in 4 s, against 100+ frames).
+  // Over the window: still sending, but at the pace of the slow answers (400 to 1000 ms each, one at a time, never
+  // retried): under 2.5 requests a second whatever the frame rate, where a retry loop would send many more.
   const sentInWindow = (cloud?.sent ?? 0) - (before.cloud?.sent ?? 0);
-  const framesInWindow = after.totals.frames - before.totals.frames;
   expect(sentInWindow).toBeGreaterThan(0);
-  expect(sentInWindow).toBeLessThan(framesInWindow / 5);
+  expect(sentInWindow / seconds).toBeLessThan(2.5);
   const windowEvents = events.filter((e) => e.frame > before.totals.frames);
   expect(windowEvents.some((e) => e.reason === 'throttled' || e.reason === 'busy')).toBe(true);
 });
