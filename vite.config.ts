@@ -1,27 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders';
 import { localAssets } from './scripts/viteLocalAssets';
-
-/**
- * Only the app's own origin. 'wasm-unsafe-eval' lets the tfjs and MediaPipe wasm runtimes compile; blob: and
- * mediastream: are the user's own files and camera. Dev adds inline scripts for React's hot-reload preamble.
- */
-function contentSecurityPolicy(dev: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval'${dev ? " 'unsafe-inline'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    "connect-src 'self' data: blob:",
-    "worker-src 'self' blob:",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /**
  * The browser posts telemetry to its own origin (/otlp/v1/metrics, /otlp/v1/logs), so the CSP stays 'self'; dev and
@@ -36,7 +17,9 @@ const otlpProxy = {
 };
 
 export default defineConfig(({ command }) => {
-  const csp = contentSecurityPolicy(command === 'serve' && process.env.SEGMETER_STRICT_CSP !== '1');
+  const dev = command === 'serve' && process.env.SEGMETER_STRICT_CSP !== '1';
+  // The meta tag covers any host; headers (dev, preview, and _headers for static hosts) add frame-ancestors.
+  const metaCsp = contentSecurityPolicy(dev, false);
   return {
     plugins: [
       react(),
@@ -58,8 +41,12 @@ export default defineConfig(({ command }) => {
         transformIndexHtml: (html) =>
           html.replace(
             '<head>',
-            `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+            `<head>\n    <meta http-equiv="Content-Security-Policy" content="${metaCsp}" />`,
           ),
+        // Static hosts read the headers from _headers (Netlify, Cloudflare Pages): written with every build.
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+        },
       },
     ],
     resolve: {
@@ -71,8 +58,8 @@ export default defineConfig(({ command }) => {
       },
     },
     worker: { format: 'es' },
-    server: { headers: { 'Content-Security-Policy': csp }, proxy: otlpProxy },
-    preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy(false) }, proxy: otlpProxy },
+    server: { headers: securityHeaders(dev), proxy: otlpProxy },
+    preview: { headers: securityHeaders(), proxy: otlpProxy },
     build: {
       target: 'es2022',
       chunkSizeWarningLimit: 4096,

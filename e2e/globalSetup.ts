@@ -4,8 +4,11 @@ import { join } from 'node:path';
 
 export const FIXTURES = join(process.cwd(), '.cache', 'e2e-fixtures');
 export const CAMERA_CLIP = join(FIXTURES, 'camera.y4m');
-/** The shared clips: beside the repository, or where SEGMETER_SHARED_MEDIA says (a git worktree elsewhere). */
-export const SHARED_MEDIA = process.env.SEGMETER_SHARED_MEDIA ?? join(process.cwd(), '..', 'shared', 'media');
+/** The shared clips: beside the repository, or where SEGMETER_MEDIA (or SEGMETER_SHARED_MEDIA) says. */
+export const SHARED_MEDIA =
+  process.env.SEGMETER_MEDIA ??
+  process.env.SEGMETER_SHARED_MEDIA ??
+  join(process.cwd(), '..', 'shared', 'media');
 /** Two seconds of the sample clip, for replay and bench runs that must stay short. */
 export const SHORT_CLIP = join(FIXTURES, 'short.mp4');
 /** Two and a half seconds of the film excerpt around its first hard cut (0.9 s): fast motion and a cut. */

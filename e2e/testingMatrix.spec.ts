@@ -125,9 +125,13 @@ test('Low bandwidth / high latency (if cloud API slows): the feature degrades, t
   await expect(page.getByTestId('cloud-status')).toContainText('Degraded', { timeout: 60_000 });
   await expectNotice(page, /Cloud \(simulated\) degraded/);
   const before = await snapshot(page);
-  await page.waitForTimeout(4000);
+  const t0 = Date.now();
+  // The video keeps playing: 60 more frames, however long a busy machine takes to show them.
+  await expect
+    .poll(async () => (await snapshot(page)).totals.frames)
+    .toBeGreaterThan(before.totals.frames + 60);
   const after = await snapshot(page);
-  expect(after.totals.frames).toBeGreaterThan(before.totals.frames + 30); // the video keeps playing
+  const seconds = (Date.now() - t0) / 1000;
   const cloud = after.cloud;
   expect(cloud).not.toBeNull();
   // Every request was sent once: outcomes never exceed sends (no retries), and slow answers lowered the send rate.
@@ -136,7 +140,13 @@ test('Low bandwidth / high latency (if cloud API slows): the feature degrades, t
   const ran = events.filter((e) => e.ran && e.model.endsWith('@cloud-sim')).length;
   expect(cloud?.sent).toBeGreaterThanOrEqual(ran - 1);
   expect(cloud?.sent).toBeLessThanOrEqual(ran + 1);
-  expect((cloud?.sent ?? 0) / ((after.totals.frames - before.totals.frames) / 4)).toBeLessThan(10);
+  // Over the window: still sending, but at the pace of the slow answers (400 to 1000 ms each, one at a time, never
+  // retried): under 2.5 requests a second whatever the frame rate, where a retry loop would send many more.
+  const sentInWindow = (cloud?.sent ?? 0) - (before.cloud?.sent ?? 0);
+  expect(sentInWindow).toBeGreaterThan(0);
+  expect(sentInWindow / seconds).toBeLessThan(2.5);
+  const windowEvents = events.filter((e) => e.frame > before.totals.frames);
+  expect(windowEvents.some((e) => e.reason === 'throttled' || e.reason === 'busy')).toBe(true);
 });
 
 test('Edge case: permission denied (user revokes camera or the feature): segmentation stops, no more cost', async ({
@@ -186,23 +196,37 @@ test('Multiple concurrent users: each tab is its own session and the aggregate e
   const pages = [page, await context.newPage(), await context.newPage()];
   for (const p of pages) await openApp(p, '?backend=wasm');
   for (const p of pages) await waitForInferences(p, 3);
-  // Freeze every session, then let one more broadcast round go out.
+  // Freeze every session; then wait (no fixed sleep) until the first tab's aggregate equals the sum of what each
+  // tab reports about itself, read from each tab's own store, not from the aggregate.
   for (const p of pages) await p.evaluate(() => window.segmeter?.pauseSource());
-  await page.waitForTimeout(2500);
-  const parts = await Promise.all(pages.map((p) => snapshot(p)));
-  const ids = new Set(parts.map((s) => s.sessionId));
-  expect(ids.size).toBe(3);
-  const view = await page.evaluate(() => window.segmeter?.sessions());
-  expect(view?.totals.sessions).toBe(3);
-  expect(view?.totals.frames).toBe(parts.reduce((a, s) => a + s.totals.frames, 0));
-  expect(view?.totals.inferences).toBe(parts.reduce((a, s) => a + s.totals.inferences, 0));
-  const rows = view?.sessions ?? [];
-  const costSum = rows.reduce((a, r) => a + (r.costUSD[PER_IMAGE] ?? 0), 0);
-  expect(view?.totals.costUSD[PER_IMAGE]).toBeCloseTo(costSum, 12);
-  expect(view?.totals.costUSD[PER_IMAGE]).toBeCloseTo(
-    view?.totals.inferences ? view.totals.inferences * 0.001 : 0,
-    9,
-  );
+  const own = () =>
+    Promise.all(
+      pages.map((p) =>
+        p.evaluate(() => ({
+          id: window.segmeter?.sessionId,
+          frames: window.segmeter?.store.totals.frames ?? 0,
+          inferences: window.segmeter?.store.totals.inferences ?? 0,
+        })),
+      ),
+    );
+  const aggregate = () => page.evaluate(() => window.segmeter?.sessions());
+  await expect
+    .poll(async () => {
+      const [parts, view] = await Promise.all([own(), aggregate()]);
+      return (
+        view?.totals.sessions === 3 &&
+        view.totals.frames === parts.reduce((a, s) => a + s.frames, 0) &&
+        view.totals.inferences === parts.reduce((a, s) => a + s.inferences, 0)
+      );
+    })
+    .toBe(true);
+  const parts = await own();
+  expect(new Set(parts.map((s) => s.id)).size).toBe(3);
+  const view = await aggregate();
+  // The per-image cost of the whole is each tab's own inferences at $0.001, summed.
+  const ownCost = parts.reduce((a, s) => a + s.inferences * 0.001, 0);
+  expect(ownCost).toBeGreaterThan(0);
+  expect(view?.totals.costUSD[PER_IMAGE]).toBeCloseTo(ownCost, 9);
   await expect(page.getByTestId('aggregate-row')).toHaveCount(3);
 });
 
@@ -213,6 +237,7 @@ test('Billing anomaly (simulate bug causing rapid fire calls): the guard disable
   await waitForInferences(page, 3);
   const start = await snapshot(page);
   await openSection(page, 'guards');
+  const lastBefore = await page.evaluate(() => window.segmeter?.store.events.at(-1)?.frame ?? -1);
   await page.getByTestId('simulate-runaway').click();
   await expect(page.getByTestId('runaway-tripped')).toBeVisible();
   await expectNotice(page, /Inference disabled by the runaway guard/);
@@ -221,8 +246,15 @@ test('Billing anomaly (simulate bug causing rapid fire calls): the guard disable
   expect(s.mode).toBe('paused');
   const events = await page.evaluate(() => window.segmeter?.store.events ?? []);
   const trip = s.runaway?.frame ?? 0;
-  const firstBug = events.find((e) => e.reason === 'duplicate')?.mediaTime ?? s.runaway?.mediaTime ?? 0;
-  expect((s.runaway?.mediaTime ?? 0) - firstBug).toBeLessThanOrEqual(2); // caught within 2 s of stream time
+  // The bug starts with the first frame after the click; the trip must come within 2 s of stream time of it.
+  const firstBuggy = events.find((e) => e.frame > lastBefore);
+  expect(firstBuggy).toBeDefined();
+  expect(trip).toBeGreaterThan(lastBefore);
+  const duration = (await page.evaluate(() => window.segmeter?.sourceDuration())) ?? Number.NaN;
+  let elapsed = (s.runaway?.mediaTime ?? Number.NaN) - (firstBuggy?.mediaTime ?? Number.NaN);
+  if (elapsed < 0) elapsed += duration; // the sample loops: media time can wrap between the two
+  expect(elapsed).toBeGreaterThanOrEqual(0);
+  expect(elapsed).toBeLessThanOrEqual(2); // caught within 2 s of stream time
   expect(events.filter((e) => e.reason === 'duplicate').length).toBeLessThanOrEqual(2); // the bug cost at most 2 calls
   // Nothing runs after the trip, whatever the gate asks for.
   const calls = await modelCalls(page);

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -27,6 +27,27 @@ function filesOf(mount: AssetMount): string[] {
 }
 
 /**
+ * The file a request names under a mount, or null (404): outside the folder, a folder itself (`GET /mediapipe/`
+ * would otherwise read a directory: EISDIR), a malformed escape, a file the mount leaves out or one that is missing.
+ */
+export function assetPath(mount: AssetMount, url: string): string | null {
+  let file: string;
+  try {
+    file = normalize(decodeURIComponent(url.slice(mount.prefix.length)));
+  } catch {
+    return null;
+  }
+  if (file === '.' || file.startsWith('..') || file.includes('\0') || !(mount.include?.(file) ?? true))
+    return null;
+  const path = join(mount.dir, file);
+  try {
+    return statSync(path).isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Serves model weights and runtime files from the app's own origin: from their folders (models/, node_modules) in
  * dev, and copied into the build, so nothing is committed twice and nothing is fetched from a CDN.
  */
@@ -38,15 +59,20 @@ export function localAssets(mounts: AssetMount[]): Plugin {
         const url = (req.url ?? '').split('?')[0];
         const mount = mounts.find((m) => url.startsWith(m.prefix));
         if (!mount) return next();
-        const file = normalize(decodeURIComponent(url.slice(mount.prefix.length)));
-        const path = join(mount.dir, file);
-        if (file.startsWith('..') || !existsSync(path) || !(mount.include?.(file) ?? true)) {
+        const path = assetPath(mount, url);
+        if (!path) {
           res.statusCode = 404;
           res.end('not found');
           return;
         }
-        res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-        createReadStream(path).pipe(res);
+        res.setHeader('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
+        // A read error mid-stream (file removed, permissions) ends this response, never the server.
+        createReadStream(path)
+          .on('error', () => {
+            if (!res.headersSent) res.statusCode = 500;
+            res.end();
+          })
+          .pipe(res);
       });
     },
     generateBundle() {

@@ -26,7 +26,15 @@ import {
   summarizeRealtime,
 } from '../core/quality/realtimeSummary.ts';
 import type { BenchFrames } from '../engine/replay/benchReplay.ts';
-import { BACKENDS, checkedInput, failer, InputError, readInputFile, readInputText } from './cliInput.ts';
+import {
+  BACKENDS,
+  checkedInput,
+  checkWritable,
+  failer,
+  InputError,
+  readInputFile,
+  readInputText,
+} from './cliInput.ts';
 import { exportBenchTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
@@ -128,6 +136,9 @@ async function main(): Promise<void> {
     gate = values.gate ? readGate(values.gate) : { ...DEFAULT_GATE_SETTINGS };
     masks = values.masks ? listMasks(values.masks) : null;
     budget = values.budget ? readBudget(values.budget) : undefined;
+    // Checked now, not after minutes of benchmarking: a typo in the folder must not lose the run.
+    if (values.out) checkWritable('--out', values.out);
+    if (values.events) checkWritable('--events', values.events);
   } catch (err) {
     fail((err as Error).message, 1);
   }

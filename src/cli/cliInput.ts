@@ -1,6 +1,6 @@
 /** What the Node tools share for reading their input: one-line errors, exit codes, and video serving. */
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 
 /** Bad input named for the person at the terminal: one line on stderr, exit 1. */
 export class InputError extends Error {}
@@ -62,4 +62,40 @@ export function checkedInput<T>(
 ): T {
   if (!result.ok) throw new InputError(`${kind} ${path} is invalid: ${result.errors.join('; ')}`);
   return result.value;
+}
+
+/**
+ * Checks, before a run of minutes, that `path` can be written when the run ends (`--out`, `--events`): its folder
+ * exists and is writable, and the path is not a folder. An InputError naming the option otherwise.
+ */
+export function checkWritable(option: string, path: string): void {
+  const full = resolve(path);
+  const dir = dirname(full);
+  let folder: ReturnType<typeof statSync>;
+  try {
+    folder = statSync(dir);
+  } catch (err) {
+    throw new InputError(`cannot write ${option} ${path}: folder ${dir} does not exist (${reason(err)})`);
+  }
+  if (!folder.isDirectory()) throw new InputError(`cannot write ${option} ${path}: ${dir} is not a folder`);
+  let existing: ReturnType<typeof statSync> | null = null;
+  try {
+    existing = statSync(full);
+  } catch {
+    existing = null;
+  }
+  if (existing?.isDirectory()) throw new InputError(`cannot write ${option} ${path}: it is a folder`);
+  try {
+    accessSync(existing ? full : dir, constants.W_OK);
+  } catch (err) {
+    throw new InputError(`cannot write ${option} ${path} (${reason(err)})`);
+  }
+}
+
+/** `--seconds`-style options: a whole number within [min, max], or an error message for the command line. */
+export function boundedInteger(option: string, text: string, min: number, max: number): number | string {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max)
+    return `${option} must be a whole number from ${min} to ${max}, got "${text}"`;
+  return value;
 }

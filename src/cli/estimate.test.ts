@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,5 +156,34 @@ describe('npm run estimate', { timeout: 60_000 }, () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot read scenario file .*missing\.json \(ENOENT\)/);
+  });
+
+  it('out-of-range, unparsable and commented scenarios: a clear message, exit 1, never null or $NaN', () => {
+    const example = JSON.parse(readFileSync(join(root, 'scenarios/example.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const cases: [string, string | Record<string, unknown>, RegExp][] = [
+      ['users.json', { ...example, users: 1e200 }, /users: must be <= 1000000000/],
+      ['days.json', { ...example, days: 1e-300, peakConcurrentStreams: 1e300 }, /days: must be >= 1/],
+      [
+        'inf.json',
+        JSON.stringify(example).replace('"users":100', '"users":1e309'),
+        /users: .*too large.*1e309/,
+      ],
+      ['syntax.json', '{\n  "users": 100,\n}', /line 3, column 1: expected a double-quoted property name/],
+      [
+        'comment.json',
+        `# my scenario\n${JSON.stringify(example)}`,
+        /line 1, column 1: comments \("#"\) are not allowed/,
+      ],
+    ];
+    for (const [name, value, message] of cases) {
+      const r = estimate('--scenario', writeTmp(name, value), '--json');
+      expect(r.code, name).toBe(1);
+      expect(r.stdout, name).toBe('');
+      expect(r.stderr, name).toMatch(message);
+      expect(r.stderr, name).not.toMatch(/NaN|null|Infinity/);
+    }
   });
 });

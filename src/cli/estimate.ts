@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { breakEvenVsFleet } from '../core/pricing/breakEven.ts';
 import { type Catalog, parseCatalog } from '../core/pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
+import { parseJsonText } from '../core/pricing/parseJsonText.ts';
 import { type Projection, projectMonthly } from '../core/pricing/projectMonthly.ts';
 import { parseScenario, type Scenario } from '../core/pricing/scenarioSchema.ts';
 import { projectionCharges } from '../core/report/focusCharges.ts';
@@ -34,19 +35,14 @@ function readJson(path: string, what: string): unknown {
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
     throw new InputError([`estimate: cannot read ${what} file ${path} (${code})`]);
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    // A bench's stdout may be saved whole: its result is the last line.
-    const last = text.trim().split('\n').pop() ?? '';
-    try {
-      return JSON.parse(last);
-    } catch (e) {
-      throw new InputError([
-        `${what} ${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`,
-      ]);
-    }
-  }
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return parsed.value;
+  // A bench's stdout may be saved whole: its result is the last line. Only there: a scenario or a catalog with a
+  // comment line is refused, not read from its last line.
+  const last = text.trim().split('\n').pop() ?? '';
+  const lastLine = what === 'bench' ? parseJsonText(last) : parsed;
+  if (lastLine.ok) return lastLine.value;
+  throw new InputError([`${what} ${path}: not valid JSON (${parsed.error})`]);
 }
 
 /** inferenceRatio = 1 - skipRatio of a bench output (or 1 - (1 - inferences / frames) when skipRatio is absent). */

@@ -17,7 +17,7 @@ import { parseGrid } from '../core/sweep/parseGrid.ts';
 import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
 import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
 import type { SweepProgress, SweepRun } from '../engine/replay/sweepReplay.ts';
-import { BACKENDS, checkedInput, failer, readInputFile, readInputText } from './cliInput.ts';
+import { BACKENDS, checkedInput, checkWritable, failer, readInputFile, readInputText } from './cliInput.ts';
 import { exportSweepTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   try {
     video = readInputFile('video', values.video);
     grid = values.grid ? readGrid(values.grid) : defaultGrid();
+    // Checked now, not after the whole sweep: a typo in the folder must not lose the run.
+    if (values.out) checkWritable('--out', values.out);
   } catch (err) {
     fail((err as Error).message, 1);
   }

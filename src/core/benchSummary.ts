@@ -83,7 +83,11 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
     skipRatio: 1 - inferences / frames,
     reasons,
     sceneCutFrames: f.reasons.flatMap((r, i) => (r === 'scene-cut' ? [i] : [])),
-    quality: { iouMean: mean(f.iou), iouP05: percentile(f.iou, 5), iouMin: Math.min(...f.iou) },
+    quality: {
+      iouMean: mean(f.iou),
+      iouP05: percentile(f.iou, 5),
+      iouMin: f.iou.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+    },
     groundTruth:
       f.gtEveryFrame && f.gtPolicy
         ? { everyFrameIouMean: mean(f.gtEveryFrame), policyIouMean: mean(f.gtPolicy) }

@@ -5,6 +5,7 @@ import { CostSidePanel } from './cost/CostSidePanel';
 import { SavingHeadline } from './cost/SavingHeadline';
 import { useCostModel } from './cost/useCostModel';
 import { EffectControls } from './EffectControls';
+import { ErrorBoundary } from './ErrorBoundary';
 import { GateControls } from './GateControls';
 import { Disclosure } from './layout/Disclosure';
 import { ModelControls } from './ModelControls';
@@ -69,31 +70,51 @@ export function App() {
               {snapshot?.loadingModel && <div className="stage-badge">Loading model…</div>}
               {dragging && <div className="stage-drop">Drop a video to play it</div>}
             </section>
-            <SavingHeadline snapshot={snapshot} model={costModel} onShowInReport={showInReport} />
+            <ErrorBoundary name="The saving headline">
+              <SavingHeadline snapshot={snapshot} model={costModel} onShowInReport={showInReport} />
+            </ErrorBoundary>
           </div>
-          <StatsStrip snapshot={snapshot} />
+          <ErrorBoundary name="The stats strip">
+            <StatsStrip snapshot={snapshot} />
+          </ErrorBoundary>
           <Notices notices={snapshot?.notices ?? []} onDismiss={(id) => session?.dismiss(id)} />
           <ModelFailing runner={snapshot?.runner} onRetry={() => session?.retryModel()} />
-          <div className="controls">
-            <SourcePicker session={session} snapshot={snapshot} />
-            <EffectControls session={session} snapshot={snapshot} />
-          </div>
+          <ErrorBoundary name="The controls">
+            <div className="controls">
+              <SourcePicker session={session} snapshot={snapshot} />
+              <EffectControls session={session} snapshot={snapshot} />
+            </div>
+          </ErrorBoundary>
           <div className="sections">
             <Disclosure id="gate" title="Skip gate" summary={snapshot?.gate.policy}>
-              <GateControls session={session} snapshot={snapshot} />
+              <ErrorBoundary name="The skip gate">
+                <GateControls session={session} snapshot={snapshot} />
+              </ErrorBoundary>
             </Disclosure>
             <Disclosure id="model" title="Model and backend" summary={snapshot?.segmenter?.backend}>
-              <ModelControls session={session} snapshot={snapshot} />
+              <ErrorBoundary name="The model panel">
+                <ModelControls session={session} snapshot={snapshot} />
+              </ErrorBoundary>
             </Disclosure>
-            <ObservabilitySection session={session} snapshot={snapshot} />
+            <ErrorBoundary name="The cost control and observability panels">
+              <ObservabilitySection session={session} snapshot={snapshot} />
+            </ErrorBoundary>
           </div>
         </section>
         <aside className="side-panel" aria-label="Cost meter">
-          <CostSidePanel session={session} snapshot={snapshot} model={costModel} />
+          <ErrorBoundary name="The cost panel">
+            <CostSidePanel session={session} snapshot={snapshot} model={costModel} />
+          </ErrorBoundary>
         </aside>
       </main>
-      <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
-      {view === 'report' && <ReportView snapshot={snapshot} />}
+      <ErrorBoundary name="The Sweep view">
+        <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
+      </ErrorBoundary>
+      {view === 'report' && (
+        <ErrorBoundary name="The Report view">
+          <ReportView snapshot={snapshot} />
+        </ErrorBoundary>
+      )}
       <footer className="credits">
         Sample clip: Sample videos by Intel Corporation (intel-iot-devkit/sample-videos), CC BY 4.0. Model:
         MediaPipe Selfie Segmentation, Apache-2.0. Everything runs and is served from this origin.

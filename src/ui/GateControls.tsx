@@ -150,7 +150,8 @@ export function GateControls({ session, snapshot }: Props) {
           {s.label} <output>{settings[s.key]}</output>
           <input
             type="range"
-            min={s.min}
+            // Motion can never go below Static: the slider stops there (and the session clamps it too).
+            min={s.key === 'motionThreshold' ? Math.max(s.min, settings.staticThreshold) : s.min}
             max={s.max}
             step={s.step}
             value={settings[s.key]}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GATE_SETTINGS, parseGateSettings } from './gateSettings';
+import { DEFAULT_GATE_SETTINGS, parseGateSettings, patchGateSettings } from './gateSettings';
 
 describe('parseGateSettings', () => {
   it('round-trips the defaults through JSON', () => {
@@ -50,5 +50,32 @@ describe('parseGateSettings', () => {
     expect(parseGateSettings(null).ok).toBe(false);
     const bad = parseGateSettings('{nope');
     expect(bad.ok === false && bad.errors[0].startsWith('not valid JSON')).toBe(true);
+  });
+});
+
+describe('patchGateSettings', () => {
+  it('never lets Motion go below Static, so the settings always export and import again', () => {
+    const base = { ...DEFAULT_GATE_SETTINGS, staticThreshold: 3, motionThreshold: 6 };
+    const lowered = patchGateSettings(base, { motionThreshold: 1 });
+    expect(lowered).toMatchObject({ staticThreshold: 3, motionThreshold: 3 });
+    const raised = patchGateSettings(base, { staticThreshold: 9 });
+    expect(raised).toMatchObject({ staticThreshold: 9, motionThreshold: 9 });
+    for (const s of [lowered, raised])
+      expect(parseGateSettings(JSON.stringify(s))).toEqual({ ok: true, settings: s });
+  });
+
+  it('keeps every number within its range and integers whole; ignores non-numbers', () => {
+    const next = patchGateSettings(DEFAULT_GATE_SETTINGS, {
+      staticThreshold: -4,
+      edgeRadius: 99.6,
+      maxSkipFrames: Number.NaN,
+      refreshFrames: 12.4,
+    });
+    expect(next).toMatchObject({
+      staticThreshold: 0,
+      edgeRadius: 8,
+      maxSkipFrames: DEFAULT_GATE_SETTINGS.maxSkipFrames,
+      refreshFrames: 12,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../pricing/parseJsonText.ts';
 /**
  * Settings of the adaptive motion gate. Scores are mean absolute differences of 64x48 grey thumbnails, 0..255.
  * Every field is adjustable live; the object round-trips through JSON (export/import in the UI, --gate in bench).
@@ -87,11 +88,9 @@ export function parseGateSettings(
 ): GateSettingsResult {
   let value = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
-    }
+    const text = parseJsonText(json);
+    if (!text.ok) return { ok: false, errors: [`not valid JSON: ${text.error}`] };
+    value = text.value;
   }
   if (!isRecord(value)) return { ok: false, errors: ['gate settings must be a JSON object'] };
   const errors: string[] = [];
@@ -116,4 +115,26 @@ export function parseGateSettings(
     errors.push('motionThreshold: must be >= staticThreshold');
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+
+/**
+ * A live change (a slider) applied to the settings: each number kept within its range (integers rounded), and the
+ * band kept valid: Motion never below Static (moving Static above Motion takes Motion with it), so what the gate
+ * runs with can always be exported and imported again.
+ */
+export function patchGateSettings(
+  current: Readonly<GateSettings>,
+  patch: Partial<GateSettings>,
+): GateSettings {
+  const next: GateSettings = { ...current };
+  for (const key of Object.keys(NUMBER_RULES) as NumberField[]) {
+    const v = patch[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const rule = NUMBER_RULES[key];
+    next[key] = Math.min(rule.max, Math.max(rule.min, rule.integer ? Math.round(v) : v));
+  }
+  if (typeof patch.maxQuality === 'boolean') next.maxQuality = patch.maxQuality;
+  if (next.motionThreshold < next.staticThreshold) next.motionThreshold = next.staticThreshold;
+  return next;
 }

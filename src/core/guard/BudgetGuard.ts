@@ -50,6 +50,11 @@ export interface BudgetGuardOptions {
    * (0.5 s = at most 2 inferences/s, against the gate's up to 30/s). Max quality is exempt until the hard limit.
    */
   costSaverIntervalS?: number;
+  /**
+   * A shared permit (a day or month budget spent by several tabs): when it returns false no inference may start,
+   * whatever the state, until the permit is granted again. Default: always granted.
+   */
+  permit?: () => boolean;
 }
 
 const RANK: Record<BudgetState, number> = { ok: 0, soft: 1, hard: 2 };
@@ -76,10 +81,12 @@ export class BudgetGuard {
   private lastFrame = -1;
   private readonly history: BudgetChange[] = [];
   private readonly costSaverIntervalS: number;
+  private readonly permit: () => boolean;
 
   constructor(config: BudgetConfigInput, options: BudgetGuardOptions = {}) {
     this.cfg = BudgetGuard.check(config);
     this.costSaverIntervalS = options.costSaverIntervalS ?? 0.5;
+    this.permit = options.permit ?? (() => true);
   }
 
   private static check(config: BudgetConfigInput): BudgetConfig {
@@ -128,9 +135,19 @@ export class BudgetGuard {
    * cost-saver interval of stream time has passed since the last inference (null = none yet).
    */
   allows(maxQuality: boolean, secondsSinceLastInference: number | null): boolean {
-    if (this.current === 'hard') return false;
+    if (this.current === 'hard' || !this.permit()) return false;
     if (this.current === 'ok' || maxQuality) return true;
     return secondsSinceLastInference === null || secondsSinceLastInference >= this.costSaverIntervalS - 1e-9;
+  }
+
+  /** Whether this spend is at the hard limit (the same comparison the state machine makes). */
+  reaches(spentUSD: number): boolean {
+    return this.stateFor(spentUSD) === 'hard';
+  }
+
+  /** Why allows() said no: the budget (hard limit, or no shared permit) or the cost-saver rate cap. */
+  refusedAs(): 'budget' | 'cost-saver' {
+    return this.current === 'hard' || !this.permit() ? 'budget' : 'cost-saver';
   }
 
   /** Feed the spend after the FrameEvent of `frame`; returns the change it caused, or null. */

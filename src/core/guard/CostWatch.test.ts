@@ -56,4 +56,37 @@ describe('CostWatch', () => {
   it('refuses a budget on another entry', () => {
     expect(() => new CostWatch({ entry, budget: { catalogId: 'x', limitUSD: 1 } })).toThrow(RangeError);
   });
+
+  it("prices a period as the sum of each session's own bill (per-session rounding)", () => {
+    // fal-sam3-video at $0.005 per 16 frames, billed per started 16 frames of each session: three earlier 1-frame
+    // sessions and one more frame here are four bills of one unit each, $0.02, not one bill of 4 frames ($0.005).
+    const sam3 = loadDefaultCatalog().find((e) => e.id === 'fal-sam3-video');
+    if (!sam3) throw new Error('missing entry');
+    const perFrames16 = { ...sam3, rounding: 'ceil-per-session' as const };
+    const one = { inferences: 1, activeFrames: 1 };
+    const watch = new CostWatch({
+      entry: perFrames16,
+      budget: { catalogId: perFrames16.id, limitUSD: 1, period: 'day' },
+      prior: [one, one, one],
+    });
+    watch.observe(event(0, true));
+    expect(watch.spentUSD).toBeCloseTo(0.02, 12);
+    expect(watch.guard?.spentUSD).toBeCloseTo(0.02, 12);
+  });
+
+  it("re-evaluates the guard at once when another tab's spend arrives, and starts over in a new period", () => {
+    const watch = new CostWatch({
+      entry,
+      budget: { catalogId: entry.id, limitUSD: 10 * price, period: 'day' },
+    });
+    for (let frame = 0; frame < 5; frame++) watch.observe(event(frame, true));
+    expect(watch.guard?.state).toBe('ok');
+    const change = watch.setPrior([{ inferences: 5, activeFrames: 0 }]);
+    expect(change?.to).toBe('hard');
+    expect(watch.guard?.allows(true, null)).toBe(false);
+    const next = watch.startPeriod([]);
+    expect(next?.to).toBe('ok');
+    expect(watch.usage).toEqual({ inferences: 0, activeFrames: 0 });
+    expect(watch.spentUSD).toBe(0);
+  });
 });

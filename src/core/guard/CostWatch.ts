@@ -23,8 +23,13 @@ export interface CostWatchOptions {
   fps?: number;
   /** Bytes per inferred frame, for GB units. Default 0. */
   frameBytes?: number;
-  /** Usage of earlier sessions in the budget's period (a day or month budget), counted into the spend. */
-  prior?: WatchUsage;
+  /**
+   * Usage of the other sessions in the budget's period (a day or month budget), one item per session: each is
+   * priced as its own bill (per-session rounding), and the spend is the sum of the bills.
+   */
+  prior?: readonly WatchUsage[];
+  /** This session's own usage before the watch started (a budget set mid-session counts what already ran). */
+  own?: WatchUsage;
 }
 
 /** What the spend is priced from: inferences, and frames of segmented stream (for minute units). */
@@ -52,8 +57,9 @@ export class CostWatch {
   private readonly frameBytes: number;
   private inferences = 0;
   private activeFrames = 0;
-  private readonly prior: WatchUsage;
+  private prior: readonly WatchUsage[];
   private units = 0;
+  private lastFrame = -1;
 
   constructor(options: CostWatchOptions) {
     if (options.budget && options.budget.catalogId !== options.entry.id)
@@ -63,16 +69,55 @@ export class CostWatch {
     this.entry = options.entry;
     this.fps = options.fps ?? DEFAULT_SOURCE_FPS;
     this.frameBytes = options.frameBytes ?? 0;
-    this.prior = options.prior ?? { inferences: 0, activeFrames: 0 };
+    this.prior = options.prior ?? [];
+    this.inferences = options.own?.inferences ?? 0;
+    this.activeFrames = options.own?.activeFrames ?? 0;
     this.guard = options.budget ? new BudgetGuard(options.budget, options.budgetOptions) : null;
     this.detector = new AnomalyDetector(options.anomaly);
   }
 
-  /** Spend so far on the entry (null: no public price). */
+  /** Spend so far on the entry: this session's bill plus each other session's own bill (null: no public price). */
   get spentUSD(): number | null {
-    const inferences = this.prior.inferences + this.inferences;
-    const seconds = (this.prior.activeFrames + this.activeFrames) / this.fps;
-    return spentUSD(this.entry, inferences, seconds, 1, this.frameBytes);
+    return this.spentWith(this.prior);
+  }
+
+  /** The spend if the other sessions had used `prior` (e.g. counting their reserved inferences). */
+  spentWith(prior: readonly WatchUsage[]): number | null {
+    let sum = this.bill(this.usage);
+    for (const usage of prior) {
+      if (sum === null) return null;
+      const bill = this.bill(usage);
+      sum = bill === null ? null : sum + bill;
+    }
+    return sum;
+  }
+
+  private bill(usage: WatchUsage): number | null {
+    return spentUSD(this.entry, usage.inferences, usage.activeFrames / this.fps, 1, this.frameBytes);
+  }
+
+  /** The other sessions' usage changed (another tab spent): the guard is re-evaluated at once. */
+  setPrior(prior: readonly WatchUsage[], requested: RequestedMode = 'full'): BudgetChange | null {
+    this.prior = prior;
+    return this.refresh(requested);
+  }
+
+  /**
+   * A new period began: this session's usage so far belongs to the old one, and `prior` is the new period's. The
+   * guard is reconfigured from the new spend (it moves back down if yesterday's spend had paused it).
+   */
+  startPeriod(prior: readonly WatchUsage[], requested: RequestedMode = 'full'): BudgetChange | null {
+    this.prior = prior;
+    this.inferences = 0;
+    this.activeFrames = 0;
+    this.units = 0;
+    const spent = this.spentUSD;
+    return this.guard && spent !== null ? this.guard.reconfigure(this.guard.config, spent, requested) : null;
+  }
+
+  private refresh(requested: RequestedMode): BudgetChange | null {
+    const spent = this.spentUSD;
+    return this.guard && spent !== null ? this.guard.update(spent, this.lastFrame, requested) : null;
   }
 
   /** This session's own usage (without the prior), for storing against the budget's period. */
@@ -85,6 +130,7 @@ export class CostWatch {
    * the event: 'max-quality' stays max quality, anything else asks for 'full'.
    */
   observe(event: FrameEvent, requested?: RequestedMode): CostWatchResult {
+    this.lastFrame = Math.max(this.lastFrame, event.frame);
     if (event.ran) this.inferences++;
     if (isSegmentedFrame(event)) this.activeFrames++;
     const options = { fps: this.fps, frameBytes: this.frameBytes };

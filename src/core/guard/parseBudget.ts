@@ -1,5 +1,6 @@
 import type { Catalog, ParseResult } from '../pricing/catalogSchema.ts';
 import { isPriced } from '../pricing/catalogSchema.ts';
+import { parseJsonText } from '../pricing/parseJsonText.ts';
 
 /** A spending limit on one catalog entry, as the bench's `--budget FILE` and the budget panel give it. */
 export interface BudgetConfig {
@@ -41,14 +42,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseBudget(json: unknown, catalog?: Catalog): ParseResult<BudgetConfig> {
   let value = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return {
-        ok: false,
-        errors: [`(root): not valid JSON (${e instanceof Error ? e.message : String(e)})`],
-      };
-    }
+    const text = parseJsonText(json);
+    if (!text.ok) return { ok: false, errors: [`(root): not valid JSON (${text.error})`] };
+    value = text.value;
   }
   if (!isRecord(value)) return { ok: false, errors: ['(root): a budget must be a JSON object'] };
   const errors: string[] = [];

@@ -74,4 +74,29 @@ describe('parseSessionReport', () => {
     expect(parseSessionReport({ type: 'bye' })).toBeNull();
     expect(parseSessionReport(null)).toBeNull();
   });
+
+  it('rejects reports with negative or fractional counts, negative costs, or prototype keys', () => {
+    const good = report('a', 1);
+    const bad: unknown[] = [
+      { ...good, frames: -5 },
+      { ...good, inferences: 1.5 },
+      { ...good, inferencesPerMinute: -1 },
+      { ...good, costUSD: { x: -0.01 } },
+      { ...good, costUSD: JSON.parse('{"__proto__": 1}') },
+      { ...good, costUSD: { constructor: 1 } },
+      { ...good, sessionId: 'x'.repeat(201) },
+    ];
+    for (const v of bad) expect(parseSessionReport(v)).toBeNull();
+    expect(parseSessionReport(good)).not.toBeNull();
+  });
+
+  it('sums an id named like an Object.prototype member as a plain number', () => {
+    const view = aggregateSessions([
+      { ...report('a', 1), costUSD: Object.assign(Object.create(null), { toString: 0.5, valueOf: 0.25 }) },
+      { ...report('b', 1), costUSD: Object.assign(Object.create(null), { toString: 0.5 }) },
+    ]);
+    expect(view.totals.costUSD.toString).toBe(1);
+    expect(view.totals.costUSD.valueOf).toBe(0.25);
+    expect(view.totals.costUSD.hasOwnProperty).toBeUndefined();
+  });
 });

@@ -31,17 +31,34 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const amount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const count = (v: unknown): v is number => amount(v) && Number.isInteger(v);
+/** Keys that would reach an object's prototype if used on a plain object. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/** More catalog ids than a report can sensibly carry. */
+const MAX_COST_IDS = 1000;
 
-/** Checks a message from another tab (an older build may send another shape); null when it is not a report. */
+/** A map from catalog id to cost with no prototype: no id can collide with Object.prototype. */
+function costMap(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
+/**
+ * Checks a message from another tab (an older build, or anything else on the origin, may send another shape); null
+ * when it is not a report: counts must be whole and non-negative, costs finite and non-negative, and no id may be a
+ * prototype key such as `constructor` or `__proto__`.
+ */
 export function parseSessionReport(v: unknown): SessionReport | null {
-  if (!isRecord(v) || typeof v.sessionId !== 'string' || v.sessionId === '') return null;
-  if (!finite(v.frames) || !finite(v.inferences) || !finite(v.inferencesPerMinute) || !finite(v.updatedAt))
+  if (!isRecord(v) || typeof v.sessionId !== 'string' || v.sessionId === '' || v.sessionId.length > 200)
+    return null;
+  if (!count(v.frames) || !count(v.inferences) || !amount(v.inferencesPerMinute) || !amount(v.updatedAt))
     return null;
   if (!isRecord(v.costUSD)) return null;
-  const costUSD: Record<string, number> = {};
-  for (const [id, cost] of Object.entries(v.costUSD)) {
-    if (!finite(cost)) return null;
+  const entries = Object.entries(v.costUSD);
+  if (entries.length > MAX_COST_IDS) return null;
+  const costUSD = costMap();
+  for (const [id, cost] of entries) {
+    if (!amount(cost) || RESERVED.has(id)) return null;
     costUSD[id] = cost;
   }
   return {
@@ -63,7 +80,7 @@ export function aggregateSessions(reports: Iterable<SessionReport>): AggregateVi
     sessions: sessions.length,
     frames: 0,
     inferences: 0,
-    costUSD: {},
+    costUSD: costMap(),
     inferencesPerMinute: 0,
   };
   for (const s of sessions) {

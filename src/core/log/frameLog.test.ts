@@ -136,4 +136,12 @@ describe('serializers', () => {
     expect(toCsv(records, ['x']).split('\r\n')[0].endsWith(',error,asIfCostUSD.x')).toBe(true);
     expect(toCsv(records, ['x']).split('\r\n')[1].endsWith(',full,,')).toBe(true);
   });
+
+  it('neutralises a text cell a spreadsheet would run as a formula (a model or entry id from a file)', () => {
+    const hostile = records.map((r) => ({ ...r, model: '=HYPERLINK("http://evil")', error: '@cmd' }));
+    const [, first] = toCsv(hostile, ['-1+1']).split('\r\n');
+    expect(first).toContain(`,"'=HYPERLINK(""http://evil"")",`);
+    expect(first).toContain(",'@cmd,");
+    expect(first).not.toMatch(/,[=+@]/);
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from '../frameEvent';
 import type { CatalogEntry } from '../pricing/catalogSchema.ts';
 import { tieredPriceFrom } from '../pricing/tieredPrice.ts';
+import { csvCell } from './csvCell.ts';
 
 /**
  * One line of the per-inference audit log (the article's `segmentation_inference` event), made from a FrameEvent.
@@ -163,13 +164,6 @@ export function toNdjson(records: Iterable<FrameLogRecord>): string {
   let out = '';
   for (const r of records) out += `${JSON.stringify(r)}\n`;
   return out;
-}
-
-/** RFC 4180: quote a cell that holds a comma, a quote, a line break or edge spaces; double inner quotes. */
-function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

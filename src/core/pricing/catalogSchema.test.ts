@@ -67,7 +67,7 @@ describe('parseCatalog', () => {
     expect(result.errors).toEqual([
       '[1].unit: expected one of "image" | "frames16" | "minute" | "second" | "hour" | "GB"',
       '[1].extra: unknown field',
-      '[2].sourceUrl: expected a url',
+      '[2].sourceUrl: expected an http:// or https:// URL',
       '[2].seenDate: expected an ISO date YYYY-MM-DD',
       '[2].confidence: expected one of "verified" | "article" | "unverified"',
       '[3].tiers[1].pricePerUnitUSD: expected number, received string',
@@ -106,5 +106,19 @@ describe('parseCatalog', () => {
     expect(broken.ok ? [] : broken.errors).toHaveLength(1);
     expect(broken.ok ? [] : broken.errors[0]).toMatch(/^\(root\): not valid JSON/);
     expect(parseCatalog({})).toEqual({ ok: false, errors: ['(root): expected array, received object'] });
+  });
+
+  it('allows only http and https sources, and at most 100 tiers', () => {
+    for (const sourceUrl of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
+      const r = parseCatalog([good({ id: 'a', sourceUrl })]);
+      expect(r.ok ? [] : r.errors).toEqual(['[0].sourceUrl: expected an http:// or https:// URL']);
+    }
+    expect(parseCatalog([good({ id: 'a', sourceUrl: 'http://example.com/p' })]).ok).toBe(true);
+    const tiers = Array.from({ length: 200_000 }, (_, k) => ({
+      upToUnitsPerMonth: k === 199_999 ? null : k + 1,
+      pricePerUnitUSD: 0.001,
+    }));
+    const r = parseCatalog([good({ id: 'a', tiers })]);
+    expect(r.ok ? [] : r.errors).toEqual(['[0].tiers: at most 100 items']);
   });
 });

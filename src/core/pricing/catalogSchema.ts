@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { formatIssuePath, formatIssues } from './formatIssues.ts';
+import { parseJsonText } from './parseJsonText.ts';
 
 export const PRICE_UNITS = ['image', 'frames16', 'minute', 'second', 'hour', 'GB'] as const;
 export type PriceUnit = (typeof PRICE_UNITS)[number];
@@ -16,6 +17,11 @@ export const THROUGHPUT_UNITS: readonly PriceUnit[] = ['second', 'hour'];
 
 export const CONFIDENCE_LEVELS = ['verified', 'article', 'unverified'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** More bands than any real price list has: each frame walks the tiers, so the list is kept short. */
+export const MAX_TIERS = 100;
+/** Catalog entries a file may hold. */
+export const MAX_ENTRIES = 1000;
 
 export const tierSchema = z.strictObject({
   /** Cumulative upper bound of the band in billed units per month; null for the last, open-ended band. */
@@ -31,7 +37,7 @@ export const catalogEntrySchema = z.strictObject({
   product: z.string().min(1),
   unit: z.enum(PRICE_UNITS),
   /** Graduated bands, ascending. Empty = no public price: shown as such, never as $0. */
-  tiers: z.array(tierSchema),
+  tiers: z.array(tierSchema).max(MAX_TIERS),
   /**
    * "ceil-per-session": each session's billed units are rounded up to a whole unit (a 10 s clip billed as 1 minute,
    * 300 frames billed as 19 chunks of 16). Applies to live sessions and, in a projection, to each of the month's
@@ -40,7 +46,8 @@ export const catalogEntrySchema = z.strictObject({
   rounding: z.enum(['none', 'ceil-per-session']).default('none'),
   /** Frames per second one instance serves at full utilisation; required for "second" and "hour" units. */
   throughputFps: z.number().positive().optional(),
-  sourceUrl: z.url(),
+  /** Where the price was seen: a web page (http or https only; it is shown as a link). */
+  sourceUrl: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
   /** ISO date (YYYY-MM-DD) the price was seen at the source. */
   seenDate: z.iso.date(),
   confidence: z.enum(CONFIDENCE_LEVELS),
@@ -51,7 +58,7 @@ export type CatalogEntry = z.output<typeof catalogEntrySchema>;
 export type CatalogEntryInput = z.input<typeof catalogEntrySchema>;
 export type Catalog = CatalogEntry[];
 
-export const catalogSchema = z.array(catalogEntrySchema);
+export const catalogSchema = z.array(catalogEntrySchema).max(MAX_ENTRIES);
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -114,14 +121,9 @@ function entryIndex(error: string): number {
 export function parseCatalog(json: unknown): ParseResult<Catalog> {
   let value = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return {
-        ok: false,
-        errors: [`(root): not valid JSON (${e instanceof Error ? e.message : String(e)})`],
-      };
-    }
+    const text = parseJsonText(json);
+    if (!text.ok) return { ok: false, errors: [`(root): not valid JSON (${text.error})`] };
+    value = text.value;
   }
   const parsed = catalogSchema.safeParse(value, { reportInput: true });
   const errors = [

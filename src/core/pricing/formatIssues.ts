@@ -15,6 +15,8 @@ function describeInput(input: unknown): string {
   if (input === null) return 'received null';
   if (Array.isArray(input)) return 'received array';
   if (typeof input === 'number' && Number.isNaN(input)) return 'received NaN';
+  if (typeof input === 'number' && !Number.isFinite(input))
+    return 'received a number too large to represent (JSON numbers must be below 1.8e308, e.g. not 1e309)';
   return `received ${typeof input}`;
 }
 
@@ -37,11 +39,12 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
         return [`${at}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`];
       case 'invalid_format':
         return [
-          `${at}: expected ${issue.format === 'date' ? 'an ISO date YYYY-MM-DD' : `a ${issue.format}`}`,
+          `${at}: expected ${issue.format === 'date' ? 'an ISO date YYYY-MM-DD' : issue.format === 'url' ? 'an http:// or https:// URL' : `a ${issue.format}`}`,
         ];
       case 'too_small':
         return [`${at}: must be ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`];
       case 'too_big':
+        if (issue.origin === 'array') return [`${at}: at most ${String(issue.maximum)} items`];
         return [`${at}: must be ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`];
       default:
         return [`${at}: ${issue.message}`];

@@ -1,27 +1,32 @@
 import { z } from 'zod';
 import type { Catalog, ParseResult } from './catalogSchema.ts';
 import { formatIssuePath, formatIssues } from './formatIssues.ts';
+import { parseJsonText } from './parseJsonText.ts';
 
-/** A month of usage to project (`npm run estimate -- --scenario FILE`, and the UI's projection form). */
+/**
+ * A month of usage to project (`npm run estimate -- --scenario FILE`, and the UI's projection form). Every number is
+ * finite and within a sane range, so no projection can overflow to Infinity or NaN (1e200 users, 1e-300 days).
+ */
 export const scenarioSchema = z.strictObject({
-  /** Users per day. */
-  users: z.number().nonnegative(),
-  secondsPerUserPerDay: z.number().nonnegative(),
-  sessionsPerUserPerDay: z.number().positive().default(1),
+  /** Users per day: up to a billion. */
+  users: z.number().nonnegative().max(1e9),
+  /** At most the whole day. */
+  secondsPerUserPerDay: z.number().nonnegative().max(86_400),
+  sessionsPerUserPerDay: z.number().positive().max(10_000).default(1),
   /** Source frame rate. */
-  fps: z.number().positive(),
-  /** Days in the month. */
-  days: z.number().positive(),
+  fps: z.number().positive().max(240),
+  /** Days in the month: 1 to 31. */
+  days: z.number().min(1).max(31),
   /** Share of frames inferred: 1 = every frame; 1 - skipRatio from a bench. */
   inferenceRatio: z.number().min(0).max(1).default(1),
   /** Most streams at the same moment; sizes the always-on fleet of "hour" entries. */
-  peakConcurrentStreams: z.number().nonnegative(),
-  /** Bytes per frame sent, for GB (egress) entries. */
-  frameBytes: z.number().nonnegative(),
+  peakConcurrentStreams: z.number().nonnegative().max(1e9),
+  /** Bytes per frame sent, for GB (egress) entries: up to 100 MB. */
+  frameBytes: z.number().nonnegative().max(1e8),
   /** Spare always-on instances (N+redundancy). */
-  redundancy: z.number().int().nonnegative().default(0),
+  redundancy: z.number().int().nonnegative().max(10_000).default(0),
   /** Catalog ids to price; default every priced entry. */
-  providers: z.array(z.string().min(1)).optional(),
+  providers: z.array(z.string().min(1)).max(1000).optional(),
 });
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -33,14 +38,9 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export function parseScenario(json: unknown, catalog?: Catalog): ParseResult<Scenario> {
   let value = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return {
-        ok: false,
-        errors: [`(root): not valid JSON (${e instanceof Error ? e.message : String(e)})`],
-      };
-    }
+    const text = parseJsonText(json);
+    if (!text.ok) return { ok: false, errors: [`(root): not valid JSON (${text.error})`] };
+    value = text.value;
   }
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   const errors = parsed.success ? [] : formatIssues(parsed.error.issues);

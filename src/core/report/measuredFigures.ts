@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import type { ParseResult } from '../pricing/catalogSchema.ts';
 import { formatIssues } from '../pricing/formatIssues.ts';
+import { parseJsonText } from '../pricing/parseJsonText.ts';
+
+/** More points than any sweep grid makes (at most 64): a file with more is refused, not charted. */
+export const MAX_SWEEP_POINTS = 1000;
 
 /** A sweep's points, compact enough for a URL: the report's quality/saving chart. */
 export const sweepSketchSchema = z.strictObject({
-  points: z.array(
-    z.strictObject({
-      skipRatio: z.number().min(0).max(1),
-      iouMean: z.number().min(0).max(1),
-      iouP05: z.number().min(0).max(1),
-    }),
-  ),
-  pareto: z.array(z.number().int().nonnegative()),
+  points: z
+    .array(
+      z.strictObject({
+        skipRatio: z.number().min(0).max(1),
+        iouMean: z.number().min(0).max(1),
+        iouP05: z.number().min(0).max(1),
+      }),
+    )
+    .max(MAX_SWEEP_POINTS),
+  pareto: z.array(z.number().int().nonnegative()).max(MAX_SWEEP_POINTS),
   recommended: z.number().int().nonnegative().nullable(),
 });
 
@@ -40,11 +46,8 @@ export type MeasuredFigures = z.infer<typeof measuredFiguresSchema>;
 
 function parseJson(json: unknown): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (typeof json !== 'string') return { ok: true, value: json };
-  try {
-    return { ok: true, value: JSON.parse(json) };
-  } catch (e) {
-    return { ok: false, errors: [`(root): not valid JSON (${(e as Error).message})`] };
-  }
+  const text = parseJsonText(json);
+  return text.ok ? text : { ok: false, errors: [`(root): not valid JSON (${text.error})`] };
 }
 
 /** Checks measured figures (as carried in a report URL); every bad field listed. */
@@ -78,8 +81,8 @@ const sweepPointSchema = z.object({ skipRatio: unit, iouMean: unit, iouP05: unit
 const sweepSchema = z.object({
   video: z.string(),
   frames: z.number().int().nonnegative(),
-  points: z.array(sweepPointSchema).min(1),
-  pareto: z.array(z.number().int().nonnegative()),
+  points: z.array(sweepPointSchema).min(1).max(MAX_SWEEP_POINTS),
+  pareto: z.array(z.number().int().nonnegative()).max(MAX_SWEEP_POINTS),
   recommended: sweepPointSchema.nullable(),
 });
 

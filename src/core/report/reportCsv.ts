@@ -1,3 +1,4 @@
+import { csvCell } from '../log/csvCell.ts';
 import type { ReportRow } from './buildReport.ts';
 
 /** Column order of report.csv: the keys of a provider row of report.json. */
@@ -18,15 +19,9 @@ export const REPORT_CSV_COLUMNS: readonly (keyof ReportRow)[] = [
   'confidence',
 ];
 
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  const text = String(v);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The provider rows as RFC 4180 CSV, numbers at full precision, null as an empty cell. */
 export function reportCsv(rows: readonly ReportRow[]): string {
-  const lines = [REPORT_CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(REPORT_CSV_COLUMNS.map((k) => cell(row[k])).join(','));
+  const lines = [REPORT_CSV_COLUMNS.map(csvCell).join(',')];
+  for (const row of rows) lines.push(REPORT_CSV_COLUMNS.map((k) => csvCell(row[k])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

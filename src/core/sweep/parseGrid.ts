@@ -1,4 +1,5 @@
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../gate/gateSettings.ts';
+import { parseJsonText } from '../pricing/parseJsonText.ts';
 
 export type GridResult = { ok: true; grid: GateSettings[] } | { ok: false; errors: string[] };
 
@@ -15,11 +16,9 @@ export function parseGrid(
 ): GridResult {
   let value = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
-    }
+    const text = parseJsonText(json);
+    if (!text.ok) return { ok: false, errors: [`not valid JSON: ${text.error}`] };
+    value = text.value;
   }
   if (!Array.isArray(value)) return { ok: false, errors: ['a grid must be a JSON list of gate settings'] };
   if (value.length === 0) return { ok: false, errors: ['the grid is empty'] };

@@ -18,6 +18,8 @@ export type Permit = (request: PermitRequest) => GateReason | null;
 export interface BudgetPermit {
   readonly state: 'ok' | 'soft' | 'hard';
   allows(maxQuality: boolean, secondsSinceLastInference: number | null): boolean;
+  /** Why it refused: the hard limit (or no permit under another tab's spend), else the cost-saver rate cap. */
+  refusedAs?(): 'budget' | 'cost-saver';
 }
 
 /** A budget: at its hard limit nothing passes ('budget'); in cost-saver mode its rate cap refuses ('cost-saver'). */
@@ -25,7 +27,7 @@ export function budgetPermit(guard: () => BudgetPermit | null | undefined): Perm
   return (r) => {
     const g = guard();
     if (!g || g.allows(r.maxQuality, r.sinceLastInference)) return null;
-    return g.state === 'hard' ? 'budget' : 'cost-saver';
+    return g.refusedAs?.() ?? (g.state === 'hard' ? 'budget' : 'cost-saver');
   };
 }
 

@@ -71,7 +71,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
   pipeline.gate.setPolicy(options.policy, options.gate ?? pipeline.gate.settings);
   const video = source.video;
   const fps = await detectFps(video);
-  const frames = frameCount(video, fps);
+  const frames = await frameCount(video, fps);
   if (options.maskUrls && options.maskUrls.length < frames) {
     throw new Error(`${options.maskUrls.length} ground-truth masks for ${frames} frames`);
   }

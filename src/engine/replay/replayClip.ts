@@ -29,7 +29,7 @@ export async function replayClip(
   let progress: ReplayProgress | null = null;
   try {
     const fps = await detectFps(video);
-    const total = frameCount(video, fps);
+    const total = await frameCount(video, fps);
     pipeline.resetGate();
     progress = { done: 0, total, fps, running: true, inferences: 0 };
     host.progress(progress);

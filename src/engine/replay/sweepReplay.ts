@@ -88,7 +88,7 @@ export async function sweepReplay(session: ReplaySession, options: SweepOptions)
   try {
     const video = source.video;
     const fps = await detectFps(video);
-    const frames = frameCount(video, fps);
+    const frames = await frameCount(video, fps);
     const width = video.videoWidth;
     const height = video.videoHeight;
     const sampler = new FrameSampler();

@@ -1,6 +1,6 @@
 import { FrameEventStore } from '../../core/fold/FrameEventStore';
 import { liveStats } from '../../core/fold/liveStats';
-import type { GateSettings } from '../../core/gate/gateSettings';
+import { type GateSettings, patchGateSettings } from '../../core/gate/gateSettings';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import { type ModelEntry, parseModelManifest } from '../../core/modelManifest';
@@ -22,7 +22,6 @@ import { type Notice, type ReplayProgress, type SessionSnapshot, takeSnapshot } 
 
 export { SAMPLE_CLIP, SAMPLE_LABEL } from './SourceSwitch';
 export type { Notice, ReplayProgress, SessionSnapshot } from './sessionSnapshot';
-
 /**
  * The composition root of one live session: the event store, the pipeline and its live driver, the model loader,
  * the meter (budget, alerts, cross-tab reading) and the sources. Bad input never stops it: every failure becomes a
@@ -81,6 +80,7 @@ export class LiveSession {
       store: this.store,
       sessionId: this.sessionId,
       sourceFps: () => this.sourceFps(),
+      maxQuality: () => this.pipeline.gate.settings.maxQuality,
       onWatch: (watch) => {
         this.pipeline.guard = watch?.guard ?? null;
       },
@@ -211,7 +211,7 @@ export class LiveSession {
   }
 
   updateGate(patch: Partial<GateSettings>): void {
-    this.pipeline.gate.update(patch);
+    this.pipeline.gate.update(patchGateSettings(this.pipeline.gate.settings, patch));
   }
 
   /** Replaces every gate setting at once (an imported gate file). */
@@ -290,7 +290,7 @@ export class LiveSession {
 
   dispose(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
-    this.meter.persistUsage();
+    this.meter.dispose();
     this.loader.dispose();
     this.broadcast.stop();
     this.driver.stop();

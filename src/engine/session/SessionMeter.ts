@@ -3,12 +3,14 @@ import { liveStats } from '../../core/fold/liveStats';
 import { streamSeconds } from '../../core/fold/sourceFps';
 import type { FrameEvent } from '../../core/frameEvent';
 import type { AnomalyAlert } from '../../core/guard/AnomalyDetector';
+import { budgetAfterCatalog } from '../../core/guard/budgetAfterCatalog';
 import { CostWatch, type WatchUsage } from '../../core/guard/CostWatch';
-import type { BudgetConfigInput } from '../../core/guard/parseBudget';
-import { periodKey, priorUsage, usageStorageKey, withOwnUsage } from '../../core/guard/periodUsage';
+import { type BudgetConfigInput, DEFAULT_SOFT_AT } from '../../core/guard/parseBudget';
 import { type Catalog, type CatalogEntry, isPriced } from '../../core/pricing/catalogSchema';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { priceSession } from '../../core/pricing/priceSession';
+import type { PeriodBudget } from '../budget/PeriodBudget';
+import { createPeriodBudget, restoreBudget } from '../budget/sessionBudget';
 import type { SessionReading } from './SessionBroadcast';
 
 export interface SessionMeterHost {
@@ -16,15 +18,18 @@ export interface SessionMeterHost {
   sessionId: string;
   /** The source's frame rate now (null: not known yet). */
   sourceFps(): number | null;
+  /** The user asked for max quality (a budget's cost-saver may still refuse it; its hard limit always does). */
+  maxQuality(): boolean;
   /** The cost watch changed (a budget set, raised or dropped): the pipeline's guard follows it. */
   onWatch(watch: CostWatch | null): void;
   notify(level: 'info' | 'warning' | 'error', text: string): void;
 }
 
 /**
- * The meter beside the engine: watches the FrameEvent stream with the budget guard and the anomaly detector, keeps a
- * day or month budget's usage in localStorage (one record per session), and reads this tab's priced totals out for
- * the cross-tab aggregate. The engine itself knows no prices; it only asks the guard whether an inference may start.
+ * The meter beside the engine: watches the FrameEvent stream with the budget guard and the anomaly detector, shares
+ * a day or month budget with this browser's other tabs (PeriodBudget: storage, channel, locks, rollover), keeps the
+ * budget itself across reloads, and reads this tab's priced totals out for the cross-tab aggregate. The engine knows
+ * no prices; it only asks the guard whether an inference may start.
  */
 export class SessionMeter {
   /** The catalog costs are priced from (the cost panel's, once it has edited it). */
@@ -35,11 +40,23 @@ export class SessionMeter {
   alerts: AnomalyAlert[] = [];
   watch: CostWatch | null = null;
   private lastAlertNotice = 0;
-  /** Where this session's usage is stored for a day or month budget; null for a session budget. */
-  private usageKey: string | null = null;
+  private readonly period: PeriodBudget;
 
   constructor(private readonly host: SessionMeterHost) {
+    const budgetHost = {
+      sessionId: host.sessionId,
+      watch: () => this.watch,
+      maxQuality: () => host.maxQuality(),
+      get catalog() {
+        return meter.catalog;
+      },
+      notify: host.notify,
+      setBudget: (config: BudgetConfigInput | null) => this.setBudget(config),
+    };
+    const meter = this;
+    this.period = createPeriodBudget(budgetHost);
     this.start(null);
+    restoreBudget(budgetHost, this.period);
     host.store.subscribe((event) => this.observe(event));
   }
 
@@ -51,17 +68,17 @@ export class SessionMeter {
 
   /**
    * Starts a fresh watch over the events from now on. What this session already used counts against a new budget,
-   * from the store's totals (exact for the whole session, however much of the window has been dropped).
+   * from the store's totals (exact for the whole session, however much of the window has been dropped); `prior` is
+   * each other session of the period, each priced as its own bill.
    */
-  private start(budget: BudgetConfigInput | null, period?: WatchUsage): void {
+  private start(budget: BudgetConfigInput | null, prior?: WatchUsage[]): void {
     const entry = this.watchedEntry(budget?.catalogId);
     const totals = this.host.store.totals;
-    const prior: WatchUsage = {
-      inferences: (period?.inferences ?? 0) + totals.inferences,
-      activeFrames: (period?.activeFrames ?? 0) + totals.segmentedFrames,
-    };
+    const own: WatchUsage = { inferences: totals.inferences, activeFrames: totals.segmentedFrames };
+    const budgetOptions = { permit: this.period.permit };
+    const fps = this.host.sourceFps() ?? undefined;
     this.watch = entry
-      ? new CostWatch({ entry, budget: budget ?? undefined, fps: this.host.sourceFps() ?? undefined, prior })
+      ? new CostWatch({ entry, budget: budget ?? undefined, budgetOptions, fps, prior, own })
       : null;
     this.host.onWatch(this.watch);
   }
@@ -70,6 +87,7 @@ export class SessionMeter {
     const result = this.watch?.observe(event);
     if (!result) return;
     if (result.budget) this.host.notify(result.budget.level, result.budget.reason);
+    this.period.observe(event.ran);
     if (result.alerts.length > 0) {
       this.alerts = [...this.alerts, ...result.alerts].slice(-20);
       // One notice per 10 s at most: a burst of motion should not bury the other messages.
@@ -81,19 +99,13 @@ export class SessionMeter {
   }
 
   /**
-   * Sets (or replaces) the budget on one catalog entry; null removes it. A day or month budget also counts what
-   * this browser's other sessions of the same period used (kept in localStorage, one record per session).
+   * Sets (or replaces) the budget on one catalog entry; null removes it. The budget is kept in storage (a reload
+   * enforces it at once); a day or month budget also counts this browser's other sessions of the period.
    */
   setBudget(config: BudgetConfigInput | null): void {
-    this.usageKey = null;
-    let period: WatchUsage | undefined;
-    const key = config?.period ? periodKey(config.period, new Date()) : null;
-    if (config && key) {
-      this.usageKey = usageStorageKey(config.catalogId, key);
-      period = priorUsage(this.storage('get', this.usageKey), this.host.sessionId);
-    }
-    this.start(config, period);
-    this.persistUsage();
+    const begun = this.period.begin(config && { softAt: DEFAULT_SOFT_AT, period: 'session', ...config });
+    this.start(begun.config, begun.prior);
+    this.period.claim();
   }
 
   raiseBudget(limitUSD: number, maxQuality: boolean): void {
@@ -101,41 +113,21 @@ export class SessionMeter {
     if (change) this.host.notify(change.level, change.reason);
   }
 
-  /** The cost panel's catalog (after edits or an import); a budget keeps its entry if it is still there. */
+  /**
+   * The cost panel's catalog (after edits or an import). A budget whose entry is gone (or lost its price) is
+   * dropped with a notice, never left to fail later.
+   */
   setCatalog(catalog: Catalog, selectedIds: string[] = this.selectedIds): void {
     this.selectedIds = selectedIds;
     if (catalog === this.catalog) return;
     this.catalog = catalog;
-    this.setBudget(this.watch?.guard?.config ?? null);
-  }
-
-  /** Stores this session's usage against the budget's period, so the next session of the period counts it. */
-  persistUsage(): void {
-    if (!this.usageKey || !this.watch) return;
-    // The whole session's usage, from the store's totals (the watch itself only saw events since it started).
-    const totals = this.host.store.totals;
-    const own = { inferences: totals.inferences, activeFrames: totals.segmentedFrames };
-    this.storage(
-      'set',
-      this.usageKey,
-      withOwnUsage(this.storage('get', this.usageKey), this.host.sessionId, own),
-    );
-  }
-
-  /** localStorage that never throws (private windows, quotas): a budget then counts this session only. */
-  private storage(op: 'get' | 'set', key: string, value = ''): string | null {
-    try {
-      if (op === 'get') return localStorage.getItem(key);
-      localStorage.setItem(key, value);
-    } catch {
-      // Not available: nothing to carry across sessions.
-    }
-    return null;
+    const kept = budgetAfterCatalog(this.watch?.guard?.config ?? null, catalog);
+    if (kept.notice) this.host.notify('warning', kept.notice);
+    this.setBudget(kept.config);
   }
 
   /** This tab's counts for the cross-tab aggregate (BroadcastChannel). */
   reading(): SessionReading {
-    this.persistUsage();
     const { store } = this.host;
     const totals = store.totals;
     const stats = liveStats(store.events, store.inferences, Date.now(), 10_000);
@@ -154,5 +146,9 @@ export class SessionMeter {
       costUSD,
       inferencesPerMinute: stats.inferenceFps * 60,
     };
+  }
+
+  dispose(): void {
+    this.period.dispose();
   }
 }

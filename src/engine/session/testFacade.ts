@@ -6,6 +6,7 @@ import type { BenchFrames, BenchOptions } from '../replay/benchReplay';
 import type { SweepOptions, SweepRun } from '../replay/sweepReplay';
 import { FaultySegmenter, type ModelFault } from '../segmenter/FaultySegmenter';
 import type { LiveSession } from './LiveSession';
+import type { SessionBroadcast } from './SessionBroadcast';
 import type { SessionSnapshot } from './sessionSnapshot';
 
 /**
@@ -32,8 +33,11 @@ export interface SegmeterFacade {
   loseContext(): Promise<boolean>;
   pauseSource(): void;
   playSource(): Promise<void>;
-  /** The source's current time, seconds (null without a source). */
+  /** The source's current time and duration, seconds (null without a source). */
   sourceTime(): number | null;
+  sourceDuration(): number | null;
+  /** The cross-tab broadcast the All sessions panel reads (a test may replace its view to rehearse a panel failure). */
+  readonly broadcast: SessionBroadcast;
   setBudget(config: BudgetConfigInput | null): void;
   raiseBudget(limitUSD: number): void;
   updateGate(patch: Partial<GateSettings>): void;
@@ -66,6 +70,8 @@ export function testFacade(session: LiveSession): SegmeterFacade {
       await video()?.play();
     },
     sourceTime: () => video()?.currentTime ?? null,
+    sourceDuration: () => video()?.duration ?? null,
+    broadcast: session.broadcast,
     setBudget: (config) => session.setBudget(config),
     raiseBudget: (limit) => session.raiseBudget(limit),
     updateGate: (patch) => session.updateGate(patch),

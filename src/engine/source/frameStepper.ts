@@ -25,9 +25,45 @@ export async function detectFps(video: HTMLVideoElement, samples = 12): Promise<
   return Number.isFinite(step) ? Math.round((1 / step) * 1000) / 1000 : 30;
 }
 
-/** Number of whole frames in the clip at `fps`. */
-export function frameCount(video: HTMLVideoElement, fps: number): number {
-  return Math.max(1, Math.round(video.duration * fps));
+/** Longest clip a replay steps through: an hour at the clip's rate (a bound, whatever the file claims). */
+export const MAX_REPLAY_SECONDS = 3600;
+
+/** Number of whole frames in `duration` seconds at `fps`; throws when the duration is not a finite, positive time. */
+export function framesIn(duration: number, fps: number): number {
+  if (!Number.isFinite(duration) || duration <= 0 || !Number.isFinite(fps) || fps <= 0)
+    throw new Error(
+      "the clip's duration is unknown (a live recording, e.g. a MediaRecorder WebM, that states none): it cannot be replayed frame by frame",
+    );
+  return Math.max(1, Math.round(Math.min(duration, MAX_REPLAY_SECONDS) * fps));
+}
+
+/**
+ * The clip's duration in seconds. A MediaRecorder WebM states none (duration Infinity) until the browser has seen
+ * its end: seeking far past the end makes it read the whole file and report the real duration; then back to 0.
+ */
+export async function knownDuration(video: HTMLVideoElement): Promise<number> {
+  if (Number.isFinite(video.duration)) return video.duration;
+  const seek = (time: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 10_000);
+      video.addEventListener(
+        'seeked',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+      video.currentTime = time;
+    });
+  await seek(1e9);
+  await seek(0);
+  return video.duration;
+}
+
+/** Number of whole frames in the clip at `fps`, finding an unstated duration first; throws if it stays unknown. */
+export async function frameCount(video: HTMLVideoElement, fps: number): Promise<number> {
+  return framesIn(await knownDuration(video), fps);
 }
 
 /** Seeks to the middle of frame `index` and resolves once that frame is decoded and current. */

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { DEFAULT_SOURCE_FPS } from '../../core/fold/sourceFps';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { Disclosure } from '../layout/Disclosure';
 import { TelemetryPanel } from '../telemetry/TelemetryPanel';
 import { useTelemetry } from '../telemetry/useTelemetry';
@@ -93,37 +94,45 @@ export function ObservabilitySection({ session, snapshot }: Props) {
             </label>
           </fieldset>
           {session && catalog && (
-            <BudgetPanel
-              session={session}
-              snapshot={snapshot}
-              catalog={catalog}
-              budget={snapshot?.budget ?? null}
-              runaway={snapshot?.runaway ?? null}
-              onApply={(config) => session.setBudget(config)}
-              onRaise={(limit) => session.raiseBudget(limit)}
-              onClear={() => session.setBudget(null)}
-              onSimulateRunaway={() => session.simulateRunaway()}
-              onResetRunaway={() => session.resetRunaway()}
-            />
+            <ErrorBoundary name="The budget panel">
+              <BudgetPanel
+                session={session}
+                snapshot={snapshot}
+                catalog={catalog}
+                budget={snapshot?.budget ?? null}
+                runaway={snapshot?.runaway ?? null}
+                onApply={(config) => session.setBudget(config)}
+                onRaise={(limit) => session.raiseBudget(limit)}
+                onClear={() => session.setBudget(null)}
+                onSimulateRunaway={() => session.simulateRunaway()}
+                onResetRunaway={() => session.resetRunaway()}
+              />
+            </ErrorBoundary>
           )}
         </div>
       </Disclosure>
       <Disclosure id="metrics" title="Metrics">
-        <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
+        <ErrorBoundary name="The metrics panel">
+          <MetricsPanel session={session} snapshot={snapshot} entries={entries} />
+        </ErrorBoundary>
       </Disclosure>
       <Disclosure id="sessions" title="Sessions in this browser" className="wide">
-        <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
+        <ErrorBoundary name="The sessions panel">
+          <AggregatePanel broadcast={session?.broadcast ?? null} snapshot={snapshot} />
+        </ErrorBoundary>
       </Disclosure>
       <Disclosure id="telemetry" title="Fleet telemetry (OpenTelemetry)" className="wide">
         <TelemetryPanel control={telemetry} />
       </Disclosure>
       <Disclosure id="log" title="Frame log" className="wide">
-        <LogPanel
-          session={session}
-          snapshot={snapshot}
-          entries={entries}
-          fps={snapshot?.stats.sourceFps ?? DEFAULT_SOURCE_FPS}
-        />
+        <ErrorBoundary name="The frame log">
+          <LogPanel
+            session={session}
+            snapshot={snapshot}
+            entries={entries}
+            fps={snapshot?.stats.sourceFps ?? DEFAULT_SOURCE_FPS}
+          />
+        </ErrorBoundary>
       </Disclosure>
     </section>
   );

@@ -34,7 +34,9 @@ export const SweepChart = memo(function SweepChart({ points, pareto, recommended
   const data = useMemo(() => points.map((p, index) => ({ ...p, index })), [points]);
   const front = useMemo(() => pareto.flatMap((i) => data[i] ?? []), [pareto, data]);
   const best = recommended === null ? [] : data[recommended] ? [data[recommended]] : [];
-  const minIou = Math.min(targetIou, ...points.map((p) => p.iouMean));
+  // A loop, not Math.min(...points): a spread of a huge list overflows the call stack.
+  let minIou = targetIou;
+  for (const p of points) if (p.iouMean < minIou) minIou = p.iouMean;
   const yMin = Math.max(0, Math.floor((minIou - 0.01) * 50) / 50);
   const chart = (
     <ScatterChart
