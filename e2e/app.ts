@@ -52,3 +52,19 @@ export async function openSection(page: Page, id: string): Promise<void> {
     await section.locator('> summary').click();
   await expect(section).toHaveAttribute('open', '');
 }
+
+/** Stops new frames, then waits until the FrameEvent totals stop moving (an in-flight inference settles late). */
+export async function pauseAndSettle(page: Page): Promise<{ frames: number; inferences: number }> {
+  await page.evaluate(() => window.segmeter?.pauseSource());
+  let last = '';
+  for (;;) {
+    await page.waitForTimeout(750);
+    const totals = await page.evaluate(() => {
+      const t = window.segmeter?.store.totals;
+      return { frames: t?.frames ?? 0, inferences: t?.inferences ?? 0 };
+    });
+    const key = JSON.stringify(totals);
+    if (key === last) return totals;
+    last = key;
+  }
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { openApp, snapshot, waitForInferences } from './app';
+import { openApp, pauseAndSettle, snapshot, waitForInferences } from './app';
 import { SHORT_CLIP } from './globalSetup';
 
 const PER_IMAGE = 'aws-rekognition-image-group2';
@@ -14,22 +14,6 @@ function usd(text: string | null): number {
 
 async function dollars(locator: Locator): Promise<number> {
   return usd(await locator.textContent());
-}
-
-/** Stops new frames, then waits until the FrameEvent totals stop moving (an in-flight inference settles late). */
-async function pauseAndSettle(page: Page): Promise<{ frames: number; inferences: number }> {
-  await page.evaluate(() => window.segmeter?.pauseSource());
-  let last = '';
-  for (;;) {
-    await page.waitForTimeout(750);
-    const totals = await page.evaluate(() => {
-      const t = window.segmeter?.store.totals;
-      return { frames: t?.frames ?? 0, inferences: t?.inferences ?? 0 };
-    });
-    const key = JSON.stringify(totals);
-    if (key === last) return totals;
-    last = key;
-  }
 }
 
 /** The per-image entry's price as the page shows it ("$0.001 / image"). */

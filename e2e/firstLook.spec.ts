@@ -7,7 +7,7 @@ import { buildReport } from '../src/core/report/buildReport';
 import { FOCUS_MANDATORY_COLUMNS } from '../src/core/report/focusCsv';
 import { measuredFromBench } from '../src/core/report/measuredFigures';
 import { REPORT_DEFAULT_SCENARIO } from '../src/core/report/reportDefaults';
-import { openApp, openSection, snapshot } from './app';
+import { openApp, openSection, pauseAndSettle, snapshot } from './app';
 import { SHORT_CLIP } from './globalSetup';
 
 const WIDTHS = [390, 768, 1280, 1440, 1920];
@@ -36,22 +36,6 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
         message: `${where} at ${width}px`,
       })
       .toBe(width);
-  }
-}
-
-/** Stops new frames, then waits until the FrameEvent totals stop moving (an in-flight inference settles late). */
-async function pauseAndSettle(page: Page): Promise<{ frames: number; inferences: number }> {
-  await page.evaluate(() => window.segmeter?.pauseSource());
-  let last = '';
-  for (;;) {
-    await page.waitForTimeout(750);
-    const totals = await page.evaluate(() => {
-      const t = window.segmeter?.store.totals;
-      return { frames: t?.frames ?? 0, inferences: t?.inferences ?? 0 };
-    });
-    const key = JSON.stringify(totals);
-    if (key === last) return totals;
-    last = key;
   }
 }
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { formatUSD } from '../src/core/pricing/formatUSD';
-import { openApp, waitForInferences } from './app';
+import { openApp, pauseAndSettle, waitForInferences } from './app';
 import { OTLP_PORT } from './fixtures/otlpPort';
 import { OtlpReceiver } from './fixtures/otlpReceiver';
 import { SHORT_CLIP } from './globalSetup';
@@ -32,22 +32,6 @@ async function enableTelemetry(page: Page, { intervalS = 15, samplingPct = 0 } =
   await panel.getByTestId('telemetry-sampling').fill(String(samplingPct));
   await panel.getByTestId('telemetry-sampling').blur();
   await panel.getByTestId('telemetry-enabled').check();
-}
-
-/** Stops new frames, then waits until the FrameEvent totals stop moving (an in-flight inference settles late). */
-async function settle(page: Page): Promise<{ frames: number; inferences: number }> {
-  await page.evaluate(() => window.segmeter?.pauseSource());
-  let last = '';
-  for (;;) {
-    await page.waitForTimeout(750);
-    const totals = await page.evaluate(() => {
-      const t = window.segmeter?.store.totals;
-      return { frames: t?.frames ?? 0, inferences: t?.inferences ?? 0 };
-    });
-    const key = JSON.stringify(totals);
-    if (key === last) return totals;
-    last = key;
-  }
 }
 
 const sessionId = (page: Page) => page.evaluate(() => window.segmeter?.sessionId ?? '');
@@ -89,7 +73,7 @@ test('sends nothing while off; once on, the counters and costs equal the session
     document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('pagehide'));
   });
-  await settle(page);
+  await pauseAndSettle(page);
   // Off: not one request, neither to the proxy path nor (through it) to the collector.
   expect(seen).toEqual([]);
   expect(receiver.requests).toEqual([]);
@@ -98,7 +82,7 @@ test('sends nothing while off; once on, the counters and costs equal the session
   await enableTelemetry(page, { intervalS: 2, samplingPct: 100 });
   await expect(page.getByTestId('telemetry-status')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
   await replayShortClip(page);
-  const totals = await settle(page);
+  const totals = await pauseAndSettle(page);
   const sid = await exportAndWait(page, totals);
   expect(seen.every((u) => new URL(u).origin === new URL(page.url()).origin)).toBe(true);
 
@@ -178,7 +162,7 @@ test('two tabs are two resources whose sums equal the All sessions table', async
   const pages = [first, second];
   for (const page of pages) await waitForInferences(page, 3);
   const totals = [];
-  for (const page of pages) totals.push(await settle(page));
+  for (const page of pages) totals.push(await pauseAndSettle(page));
   const sids = [];
   for (const [i, page] of pages.entries())
     sids.push(await exportAndWait(page, totals[i] ?? { frames: 0, inferences: 0 }));
