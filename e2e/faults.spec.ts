@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNotice, openApp, snapshot, waitForInferences } from './app';
+import { expectNotice, openApp, openSection, snapshot, waitForInferences } from './app';
 import { SHORT_CLIP } from './globalSetup';
 
 // Issue 11: nothing lost under faults. The page never blanks, and a day budget holds across tabs and reloads.
@@ -13,6 +13,7 @@ async function framesGrow(page: Page): Promise<void> {
 }
 
 async function setBudget(page: Page, limit: string, period: 'session' | 'day' | 'month'): Promise<void> {
+  await openSection(page, 'guards');
   await page.getByTestId('budget-entry').selectOption(PER_IMAGE);
   await page.getByTestId('budget-limit').fill(limit);
   await page.getByTestId('budget-period').selectOption(period);
@@ -40,6 +41,8 @@ test("one panel's failure stays in its panel: the live view and the other panels
   page,
 }) => {
   await openApp(page);
+  await openSection(page, 'guards');
+  await openSection(page, 'sessions');
   await page.evaluate(() => {
     const broadcast = window.segmeter?.broadcast;
     if (broadcast)
@@ -90,6 +93,7 @@ test('two tabs with one day budget stop together at the limit; a reload keeps th
   expect(restored.budget?.config).toMatchObject({ catalogId: PER_IMAGE, limitUSD: limit, period: 'day' });
   expect(restored.budget?.state).toBe('hard');
   expect(restored.budget?.spentUSD).toBeCloseTo(combined, 9);
+  await openSection(page, 'guards');
   await expect(page.getByTestId('budget-paused')).toBeVisible();
   // Enforced at once: the reloaded page runs no inference at all.
   await page.evaluate(() => window.segmeter?.modelReady);
@@ -153,6 +157,7 @@ test('a clip that states no duration (as MediaRecorder WebMs do) is stepped thro
 
 test('the Motion slider cannot go below Static', async ({ page }) => {
   await openApp(page);
+  await openSection(page, 'gate');
   const slider = (label: string) =>
     page.locator('label.slider', { hasText: label }).locator('input[type=range]');
   const staticSlider = slider('Static below');
