@@ -30,6 +30,12 @@ test('the staleness check runs the model on skipped frames without billing them'
   await page.waitForFunction(() => window.segmeter?.snapshot().segmenter, null, { timeout: 90_000 });
   await page.evaluate(() => window.segmeter?.setShadowShare(0.5));
   await expect(page.getByTestId('staleness')).toContainText(/IoU last 0?\.\d{3}/, { timeout: 60_000 });
+  // The panel also shows the free staleness of every inference; wait for the checks themselves.
+  await page.waitForFunction(
+    () => (window.segmeter?.store.inferences.filter((r) => r.kind === 'shadow').length ?? 0) >= 2,
+    null,
+    { timeout: 60_000 },
+  );
   // Freeze, let the last inference settle (totals stop moving), then read the log and the billed totals together.
   await page.evaluate(() => window.segmeter?.pauseSource());
   let last = '';
