@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { formatUSD } from '../src/core/pricing/formatUSD';
-import { openApp, pauseAndSettle, waitForInferences } from './app';
+import { openApp, openSection, pauseAndSettle, waitForInferences } from './app';
 import { OTLP_PORT } from './fixtures/otlpPort';
 import { OtlpReceiver } from './fixtures/otlpReceiver';
 import { SHORT_CLIP } from './globalSetup';
@@ -26,6 +26,7 @@ test.beforeEach(() => {
 
 /** Sets the interval and sampling, then flips the one switch (settings persist in localStorage). */
 async function enableTelemetry(page: Page, { intervalS = 15, samplingPct = 0 } = {}): Promise<void> {
+  await openSection(page, 'telemetry');
   const panel = page.getByTestId('telemetry-panel');
   await panel.getByTestId('telemetry-interval').fill(String(intervalS));
   await panel.getByTestId('telemetry-interval').blur();
@@ -176,6 +177,7 @@ test('two tabs are two resources whose sums equal the All sessions table', async
   expect(install[0]).toBe(install[1]);
 
   // The cross-tab table (BroadcastChannel, about once a second) shows the same rows and their sum.
+  await openSection(first, 'sessions');
   const table = first.getByTestId('aggregate-table');
   await first.getByTestId('aggregate-entry').selectOption('aws-rekognition-image-group2');
   for (const sid of sids) {
