@@ -33,12 +33,14 @@ export interface TelemetryCarry {
   /** Events of the store already recorded. */
   /** The store's `appended` count up to which events have been recorded (a cleared store starts over). */
   cursor: number;
+  /** The store's `totals.settled` count up to which inference records have been recorded. */
+  settled: number;
   /** As-if cost per entry already reported. */
   reportedUSD: Record<string, number>;
 }
 
 export function newCarry(): TelemetryCarry {
-  return { cursor: 0, reportedUSD: {} };
+  return { cursor: 0, settled: 0, reportedUSD: {} };
 }
 
 export interface TelemetryStatus {
@@ -59,6 +61,8 @@ export class SessionTelemetry {
   private readonly unsubscribe: () => void;
   private readonly baselineUSD: Record<string, number>;
   private readCursor: number;
+  /** Records that settled before their frame's event was appended (frame-stepped replay), by id. */
+  private readonly early = new Map<number, InferenceRecord>();
   /** Set by stop(): the readings at that moment, which the SDK's last collection then reports. */
   private final: MetricPoint[] | null = null;
   private readonly onHide = () => {
@@ -103,6 +107,7 @@ export class SessionTelemetry {
         : null;
     // Catch up on what the session did before telemetry was switched on (or before this restart), then follow.
     for (const e of source.store.since(carry.cursor)) this.record(e);
+    for (const r of source.store.settledSince(carry.settled)) this.settle(r);
     const offFrames = source.store.subscribe((e) => this.record(e));
     const offInferences = source.store.subscribeInferences((r) => this.settle(r));
     this.unsubscribe = () => {
@@ -116,6 +121,12 @@ export class SessionTelemetry {
   private record(e: FrameEvent): void {
     this.metrics.record(frameEventMetrics(e));
     this.carry.cursor = this.source.store.appended;
+    // Frame-stepped replay settles an inference before its frame is composited: log it once the frame arrives.
+    const early = e.inferenceId === null ? undefined : this.early.get(e.inferenceId);
+    if (early) {
+      this.early.delete(early.id);
+      this.log(e, early);
+    }
   }
 
   /** A settled inference: its duration (or failure), and its log record joined with the frame that started it. */
@@ -125,12 +136,17 @@ export class SessionTelemetry {
     for (let i = events.length - 1; i >= 0 && !started; i--)
       if (events[i].inferenceId === r.id) started = events[i];
     this.metrics.record(inferenceMetrics(r, started?.model ?? events.at(-1)?.model ?? 'unknown'));
-    if (this.logs && started) {
-      const reading = this.source.read([]);
-      this.logs.offer(
-        toFrameLogRecord(started, reading.pricing.entries, { fps: reading.pricing.fps, inference: r }),
-      );
-    }
+    this.carry.settled = this.source.store.totals.settled;
+    if (started) this.log(started, r);
+    else if (r.kind !== 'shadow' && this.early.size < 64) this.early.set(r.id, r);
+  }
+
+  private log(started: FrameEvent, r: InferenceRecord): void {
+    if (!this.logs) return;
+    const reading = this.source.read([]);
+    this.logs.offer(
+      toFrameLogRecord(started, reading.pricing.entries, { fps: reading.pricing.fps, inference: r }),
+    );
   }
 
   private read(): MetricPoint[] {

@@ -69,6 +69,13 @@ export class FrameEventStore {
     return offset <= 0 ? items : items.slice(offset);
   }
 
+  /** The records settled since cursor `seq` (as read from `totals.settled`) that the window still holds. */
+  settledSince(seq: number): readonly InferenceRecord[] {
+    const items = this.inferenceWindow.items;
+    const offset = seq - (this.current.settled - items.length);
+    return offset <= 0 ? items : items.slice(offset);
+  }
+
   append(e: FrameEvent): void {
     this.appendedCount++;
     this.frameWindow.push(e);
