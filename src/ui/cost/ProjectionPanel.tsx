@@ -11,7 +11,8 @@ import { formatCount, formatUSD } from '../../core/pricing/formatUSD';
 import type { Projection } from '../../core/pricing/projectMonthly';
 import type { Scenario } from '../../core/pricing/scenarioSchema';
 import { ScrollRegion } from '../layout/ScrollRegion';
-import { SCENARIO_FIELDS, type ScenarioForm } from './scenarioForm';
+import { ScenarioGrid } from './ScenarioGrid';
+import type { ScenarioForm } from './scenarioForm';
 import { unitLabel } from './unitLabel';
 
 interface Props {
@@ -64,22 +65,7 @@ export const ProjectionPanel = memo(function ProjectionPanel({
   return (
     <section className="cost-section" aria-labelledby="projection-heading">
       <h3 id="projection-heading">Monthly projection</h3>
-      <div className="scenario-grid">
-        {SCENARIO_FIELDS.map((f) => (
-          <label key={f.key}>
-            {f.label}
-            <input
-              type="number"
-              min={0}
-              step={f.step}
-              value={form[f.key]}
-              aria-invalid={badFields.has(f.key)}
-              data-testid={`scenario-${f.key}`}
-              onChange={(e) => onChange({ ...form, [f.key]: e.target.value })}
-            />
-          </label>
-        ))}
-      </div>
+      <ScenarioGrid form={form} onChange={onChange} testIdPrefix="scenario" invalid={badFields} />
       <div className="button-row">
         <button type="button" disabled={!hasLiveRatio} onClick={onUseLiveRatio} data-testid="use-live-ratio">
           Use live ratio

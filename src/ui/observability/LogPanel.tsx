@@ -35,6 +35,33 @@ interface Index {
   matches: number[];
 }
 
+/** One "all or one value" filter of the log. */
+function FilterSelect<T extends string>(props: {
+  label: string;
+  value: Filter<T>;
+  options: readonly T[];
+  onChange: (value: Filter<T>) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as Filter<T>)}
+        data-testid={props.testId}
+      >
+        <option value="all">all</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function fmt(v: number | null, digits: number): string {
   return v === null ? '–' : v.toFixed(digits);
 }
@@ -154,36 +181,14 @@ export function LogPanel({ session, snapshot, entries, fps = DEFAULT_SOURCE_FPS,
     <section className="panel obs-panel" aria-labelledby="log-heading" data-testid="log-panel">
       <h2 id="log-heading">Frame log</h2>
       <div className="obs-filters">
-        <label>
-          Reason
-          <select
-            value={reason}
-            onChange={(e) => setReason(e.target.value as Filter<GateReason>)}
-            data-testid="log-reason"
-          >
-            <option value="all">all</option>
-            {reasons.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Mode
-          <select
-            value={mode}
-            onChange={(e) => setMode(e.target.value as Filter<SegmentationMode>)}
-            data-testid="log-mode"
-          >
-            <option value="all">all</option>
-            {MODES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Reason"
+          value={reason}
+          options={reasons}
+          onChange={setReason}
+          testId="log-reason"
+        />
+        <FilterSelect label="Mode" value={mode} options={MODES} onChange={setMode} testId="log-mode" />
         <label className="check">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
           Follow latest

@@ -15,6 +15,7 @@ import {
 import { REPORT_DEFAULT_SCENARIO } from '../../core/report/reportDefaults';
 import { readReportQuery, reportQuery } from '../../core/report/reportQuery';
 import type { SessionSnapshot } from '../../engine/session/LiveSession';
+import { ScenarioGrid } from '../cost/ScenarioGrid';
 import { parseScenarioForm, SCENARIO_FIELDS, type ScenarioForm } from '../cost/scenarioForm';
 import { downloadText } from '../downloadText';
 import { ScrollRegion } from '../layout/ScrollRegion';
@@ -26,6 +27,9 @@ import { ReportMeasured } from './ReportMeasured';
 import { ReportTable } from './ReportTable';
 import { ReportUsersChart } from './ReportUsersChart';
 import './report.css';
+
+/** With a measured live session, its inference ratio fills that field. */
+const MEASURED_FIELDS: ReadonlySet<string> = new Set(['inferenceRatio']);
 
 interface Props {
   /** The live session's snapshot: its figures can feed the report. */
@@ -134,22 +138,12 @@ export function ReportView({ snapshot }: Props) {
     >
       <h2 id="report-heading">Edge vs cloud: monthly cost report</h2>
       <div className="no-print">
-        <div className="scenario-grid">
-          {SCENARIO_FIELDS.map((f) => (
-            <label key={f.key}>
-              {f.label}
-              <input
-                type="number"
-                min={0}
-                step={f.step}
-                value={form[f.key]}
-                disabled={f.key === 'inferenceRatio' && measured !== null}
-                data-testid={`report-${f.key}`}
-                onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-              />
-            </label>
-          ))}
-        </div>
+        <ScenarioGrid
+          form={form}
+          onChange={setForm}
+          testIdPrefix="report"
+          disabled={measured === null ? undefined : MEASURED_FIELDS}
+        />
         <div className="button-row">
           <button
             type="button"
