@@ -8,6 +8,7 @@ import { FOCUS_MANDATORY_COLUMNS } from '../src/core/report/focusCsv';
 import { measuredFromBench } from '../src/core/report/measuredFigures';
 import { REPORT_DEFAULT_SCENARIO } from '../src/core/report/reportDefaults';
 import { openApp, openSection, pauseAndSettle, snapshot } from './app';
+import { parseCsv } from './csv';
 import { SHORT_CLIP } from './globalSetup';
 
 const WIDTHS = [390, 768, 1280, 1440, 1920];
@@ -37,34 +38,6 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
       })
       .toBe(width);
   }
-}
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  return rows;
 }
 
 test('fits every screen: no sideways scroll on Live (closed and opened sections), Sweep and Report', async ({

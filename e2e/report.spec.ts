@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { formatUSD } from '../src/core/pricing/formatUSD';
 import type { Report, ReportRow } from '../src/core/report/buildReport';
 import { REPORT_CSV_COLUMNS } from '../src/core/report/reportCsv';
+import { parseCsv } from './csv';
 
 const env = { ...process.env, SEGMETER_DIST: process.env.SEGMETER_DIST ?? process.env.E2E_DIST ?? 'dist' };
 const report = (...args: string[]) =>
@@ -49,34 +50,6 @@ const SWEEP = {
   pareto: [0, 1, 2],
   recommended: { skipRatio: 0.87, iouMean: 0.96, iouP05: 0.92 },
 };
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  return rows;
-}
 
 function files() {
   const dir = mkdtempSync(join(tmpdir(), 'report-'));

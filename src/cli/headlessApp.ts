@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, type PreviewServer, preview } from 'vite';
+import { BASE_ARGS, executablePath } from './chromiumLaunch.ts';
 import { videoType } from './cliInput.ts';
 
 const ROOT = process.cwd();
@@ -41,16 +42,6 @@ export interface HeadlessApp {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
 /** Serves dist/ and opens it in headless Chromium (Debian's where installed). */
 export async function openHeadlessApp(): Promise<HeadlessApp> {
   const server: PreviewServer = await preview({
@@ -64,8 +55,8 @@ export async function openHeadlessApp(): Promise<HeadlessApp> {
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
-      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: CHROMIUM_ARGS,
+      executablePath,
+      args: BASE_ARGS,
     });
     const page = await browser.newPage();
     const opened = browser;
