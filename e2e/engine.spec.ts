@@ -57,9 +57,12 @@ test('a sweep point makes exactly the decisions of the bench run with the same s
     };
   }, gate);
   expect(bench.frames).toBeGreaterThan(60);
+  // The decisions are the gate's and must match exactly.
   expect(1 - sweep.skipRatio).toBeCloseTo(bench.inferences / bench.frames, 12);
+  // The IoU is scored on each run's own decode and inference of the clip, which are not bit-exact from run to run on
+  // a loaded machine (CI once saw 0.9695 vs 0.9701 with identical decisions): the means agree to 0.002.
   const benchMean = bench.iou.reduce((a, b) => a + b, 0) / bench.iou.length;
-  expect(sweep.iouMean).toBeCloseTo(benchMean, 9);
+  expect(Math.abs(sweep.iouMean - benchMean)).toBeLessThan(0.002);
 });
 
 test('a model that keeps failing: the plain video plays, a clear notice and Retry; failures are errors', async ({
