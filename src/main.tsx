@@ -1,12 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import './ui/app.css';
+import { prestartSegmenterWorker } from './engine/segmenter/segmenterWorkerSpawn';
+import { backendFromUrl, firstBackend } from './engine/session/backendPreference';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// This entry is kept tiny on purpose: it starts the model's worker (which parses tfjs and compiles the backend) before
+// the page downloads and parses its UI, so the first mask does not queue behind the UI's start-up.
+prestartSegmenterWorker(firstBackend(backendFromUrl(location.search) ?? 'auto'));
+void import('./ui/renderApp').then(({ renderApp }) => renderApp());

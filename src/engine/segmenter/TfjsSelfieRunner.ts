@@ -27,6 +27,21 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 type TfjsBackend = Exclude<Backend, 'mediapipe-gpu'>;
 const CANDIDATES: TfjsBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** A backend being started ahead of the model (see prepareBackend); loads wait for it before switching. */
+let preparing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Starts a backend before the model is known, so its start-up (wasm: fetching and compiling the binary, about half a
+ * second here) overlaps the page's own start-up and the model's download. 'auto' prepares nothing: it times them all.
+ */
+export function prepareBackend(backend: BackendChoice): void {
+  if (backend === 'auto') return;
+  preparing = tf
+    .setBackend(backend)
+    .then(() => tf.ready())
+    .catch(() => undefined);
+}
+
 interface WebGLBackendLike {
   gpgpu?: { gl?: WebGL2RenderingContext };
 }
@@ -72,7 +87,7 @@ export class TfjsSelfieRunner {
     notice: SegmenterNotice,
     requestedPath: InferencePath = 'direct',
   ): Promise<TfjsSelfieRunner> {
-    const files = await fetchModelFiles(model);
+    const [files] = await Promise.all([fetchModelFiles(model), preparing]);
     const jsonFile = model.files.find((f) => f.path.endsWith('.json'));
     const binFile = model.files.find((f) => f.path.endsWith('.bin'));
     if (!jsonFile || !binFile) throw new Error(`model ${model.id} needs a .json and a .bin file`);

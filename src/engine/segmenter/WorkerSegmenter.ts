@@ -8,6 +8,7 @@ import type {
   SegmenterNotice,
   SegmentResult,
 } from './segmenterTypes';
+import { takeSegmenterWorker } from './segmenterWorkerSpawn';
 import { ModelFileError } from './verifiedFetch';
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
@@ -42,10 +43,13 @@ export class WorkerSegmenter implements Segmenter {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./segmenter.worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'segmenter',
-        });
+        const spawned = takeSegmenterWorker();
+        worker = spawned.worker;
+        if (spawned.earlyError !== null) {
+          worker.terminate();
+          reject(new Error(`the segmenter worker failed to start: ${spawned.earlyError}`));
+          return;
+        }
       } catch (err) {
         reject(new Error(`a worker cannot start here: ${(err as Error).message}`));
         return;

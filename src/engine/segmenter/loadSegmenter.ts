@@ -1,7 +1,6 @@
 import type { ModelEntry } from '../../core/modelManifest';
-import { MainThreadSegmenter } from './MainThreadSegmenter';
-import { MediapipeSegmenter } from './MediapipeSegmenter';
 import type { BackendChoice, InferencePath, Segmenter, SegmenterNotice } from './segmenterTypes';
+import { releaseSpareSegmenterWorker } from './segmenterWorkerSpawn';
 import { ModelFileError } from './verifiedFetch';
 import { WorkerSegmenter } from './WorkerSegmenter';
 
@@ -17,12 +16,18 @@ export interface LoadRequest {
 
 async function startOne(model: ModelEntry, request: LoadRequest): Promise<Segmenter> {
   const { backend, path, warmup, notice } = request;
-  if (model.runtime === 'mediapipe') return MediapipeSegmenter.start(model);
+  // The main-thread runtimes are loaded only when chosen: tfjs and MediaPipe stay out of the page's first bundle.
+  if (model.runtime === 'mediapipe') {
+    releaseSpareSegmenterWorker();
+    const { MediapipeSegmenter } = await import('./MediapipeSegmenter');
+    return MediapipeSegmenter.start(model);
+  }
   try {
     return await WorkerSegmenter.start(model, backend, await warmup(), notice, path);
   } catch (err) {
     if (err instanceof ModelFileError) throw err;
     notice(`tfjs cannot run in a worker here (${(err as Error).message}): running it on the main thread`);
+    const { MainThreadSegmenter } = await import('./MainThreadSegmenter');
     return MainThreadSegmenter.start(model, backend, await warmup(), notice, path);
   }
 }

@@ -3,7 +3,7 @@
 import { SELFIE_INPUT } from './DirectSelfieModel';
 import type { FromWorker, ToWorker } from './segmenterProtocol';
 import type { SegmenterInfo } from './segmenterTypes';
-import { TfjsSelfieRunner } from './TfjsSelfieRunner';
+import { prepareBackend, TfjsSelfieRunner } from './TfjsSelfieRunner';
 import { ModelFileError } from './verifiedFetch';
 
 // The tfjs runtime off the main thread: the page keeps compositing at the source frame rate while the model runs.
@@ -46,6 +46,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       } finally {
         msg.warmup?.close();
       }
+      return;
+    case 'prepare':
+      prepareBackend(msg.backend);
       return;
     case 'segment':
       try {

@@ -10,6 +10,8 @@ export type ToWorker =
       warmup: ImageBitmap | null;
       path: InferencePath;
     }
+  /** Sent by a prestarted worker's spawner: start this backend (wasm: fetch and compile) before the model comes. */
+  | { type: 'prepare'; backend: BackendChoice }
   | { type: 'segment'; id: number; frame: ImageBitmap }
   | { type: 'num-tensors'; id: number }
   | { type: 'model-calls'; id: number }

@@ -12,6 +12,7 @@ import { realtimeBench } from '../replay/realtimeBench';
 import { replayClip } from '../replay/replayClip';
 import { type SweepOptions, type SweepRun, sweepReplay } from '../replay/sweepReplay';
 import type { BackendChoice, InferencePath, Segmenter } from '../segmenter/segmenterTypes';
+import { backendFromUrl } from './backendPreference';
 import { ModelLoader } from './ModelLoader';
 import { SegmenterSlot } from './SegmenterSlot';
 import { SessionBroadcast } from './SessionBroadcast';
@@ -108,14 +109,12 @@ export class LiveSession {
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
-  /** Loads the manifest and the sample clip, starts the loop, then the model (the video shows while it loads). */
+  /** Loads the manifest, then the model and the sample clip side by side (?bench=1: no sample), and starts the loop. */
   async start(): Promise<void> {
     // ?model=ID&backend=NAME&path=direct|library&policy=SPEC: shareable links, and tests that skip auto timing.
     const params = new URLSearchParams(location.search);
     this.loader.modelId = params.get('model') ?? this.loader.modelId;
-    const backend = params.get('backend');
-    if (backend && ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'].includes(backend))
-      this.loader.backendChoice = backend as BackendChoice;
+    this.loader.backendChoice = backendFromUrl(location.search) ?? this.loader.backendChoice;
     const path = params.get('path');
     if (path === 'direct' || path === 'library') this.loader.path = path as InferencePath;
     const policy = params.get('policy');
@@ -130,11 +129,11 @@ export class LiveSession {
         `No model can load: ${(err as Error).message}. The video plays without segmentation.`,
       );
     }
-    // ?bench=1: the bench drives the session and brings its own clip.
+    const model = this.models.length > 0 ? this.loader.load() : Promise.resolve();
     if (params.get('bench') !== '1') await this.playSample();
     this.driver.start();
     this.broadcast.start();
-    if (this.models.length > 0) await this.loader.load();
+    await model;
     this.markModelReady();
   }
 

@@ -1,7 +1,7 @@
 import type { ModelEntry } from '../../core/modelManifest';
 import { loadSegmenter } from '../segmenter/loadSegmenter';
 import type { BackendChoice, BackendTimings, InferencePath, Segmenter } from '../segmenter/segmenterTypes';
-import { expectedFastestBackend, rememberBackend, rememberedBackend } from './backendPreference';
+import { firstBackend, rememberBackend, rememberedBackend } from './backendPreference';
 
 /** How long after the first mask the background timing of the other backends starts. */
 const BACKGROUND_TIMING_DELAY_MS = 3000;
@@ -41,7 +41,7 @@ export class ModelLoader {
     clearTimeout(this.timer);
     this.loading = true;
     const auto = this.backendChoice === 'auto';
-    const backend = auto ? (rememberedBackend() ?? expectedFastestBackend()) : this.backendChoice;
+    const backend = firstBackend(this.backendChoice);
     const segmenter = await this.start(backend);
     if (token !== this.token) {
       segmenter?.dispose();

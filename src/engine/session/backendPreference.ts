@@ -27,6 +27,14 @@ export function rememberBackend(backend: string): void {
  * faster. Measured, not assumed: the background timing corrects a wrong guess and remembers the winner.
  */
 export function expectedFastestBackend(): 'webgl' | 'wasm' {
+  expected ??= probeFastestBackend();
+  return expected;
+}
+
+/** The probe's answer, once per page: it creates a WebGL context. */
+let expected: 'webgl' | 'wasm' | undefined;
+
+function probeFastestBackend(): 'webgl' | 'wasm' {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) return 'wasm';
@@ -37,4 +45,17 @@ export function expectedFastestBackend(): 'webgl' | 'wasm' {
   } catch {
     return 'wasm';
   }
+}
+
+const CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'];
+
+/** The page's `?backend=NAME` (shareable links, and tests that skip auto timing); null when absent or unknown. */
+export function backendFromUrl(search: string): BackendChoice | null {
+  const value = new URLSearchParams(search).get('backend');
+  return CHOICES.find((c) => c === value) ?? null;
+}
+
+/** The backend a load starts on: the one chosen, or for 'auto' the one that won last time or is expected fastest. */
+export function firstBackend(choice: BackendChoice): Exclude<BackendChoice, 'auto'> {
+  return choice !== 'auto' ? choice : (rememberedBackend() ?? expectedFastestBackend());
 }
