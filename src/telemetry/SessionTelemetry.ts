@@ -48,6 +48,8 @@ export interface TelemetryStatus {
   logs: ExportStatus | null;
   /** Main-thread ms of the last metrics export call and the mean over all of them. */
   exportMs: { last: number | null; mean: number | null; calls: number };
+  /** Main-thread ms spent since `startedAt` (performance.now()) on each event and on each collection's readings. */
+  work: { recordMs: number; readMs: number; reads: number; exportMsTotal: number; startedAt: number };
 }
 
 /**
@@ -69,6 +71,7 @@ export class SessionTelemetry {
     if (document.visibilityState === 'hidden') void this.flush();
   };
   private readonly onPageHide = () => void this.flush();
+  private readonly work = { recordMs: 0, readMs: 0, reads: 0, startedAt: performance.now() };
 
   constructor(
     private readonly source: TelemetrySource,
@@ -119,6 +122,7 @@ export class SessionTelemetry {
   }
 
   private record(e: FrameEvent): void {
+    const t0 = performance.now();
     this.metrics.record(frameEventMetrics(e));
     this.carry.cursor = this.source.store.appended;
     // Frame-stepped replay settles an inference before its frame is composited: log it once the frame arrives.
@@ -127,10 +131,12 @@ export class SessionTelemetry {
       this.early.delete(early.id);
       this.log(e, early);
     }
+    this.work.recordMs += performance.now() - t0;
   }
 
   /** A settled inference: its duration (or failure), and its log record joined with the frame that started it. */
   private settle(r: InferenceRecord): void {
+    const t0 = performance.now();
     const events = this.source.store.events;
     let started: FrameEvent | undefined;
     for (let i = events.length - 1; i >= 0 && !started; i--)
@@ -139,6 +145,7 @@ export class SessionTelemetry {
     this.carry.settled = this.source.store.totals.settled;
     if (started) this.log(started, r);
     else if (r.kind !== 'shadow' && this.early.size < 64) this.early.set(r.id, r);
+    this.work.recordMs += performance.now() - t0;
   }
 
   private log(started: FrameEvent, r: InferenceRecord): void {
@@ -151,6 +158,7 @@ export class SessionTelemetry {
 
   private read(): MetricPoint[] {
     if (this.final) return this.final;
+    const t0 = performance.now();
     const store = this.source.store;
     const recent = store.since(this.readCursor);
     this.readCursor = store.appended;
@@ -161,6 +169,8 @@ export class SessionTelemetry {
       if (p.metric === 'cost' && id !== undefined)
         this.carry.reportedUSD[id] = (this.baselineUSD[id] ?? 0) + p.value;
     }
+    this.work.readMs += performance.now() - t0;
+    this.work.reads++;
     return points;
   }
 
@@ -170,6 +180,7 @@ export class SessionTelemetry {
       metrics: this.metrics.status,
       logs: this.logs?.status ?? null,
       exportMs: { last: t.lastMs, mean: t.calls > 0 ? t.totalMs / t.calls : null, calls: t.calls },
+      work: { ...this.work, exportMsTotal: t.totalMs },
     };
   }
 
