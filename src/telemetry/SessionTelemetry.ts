@@ -30,17 +30,14 @@ export interface TelemetrySource {
  * changed): the next exporter goes on from there, so nothing is counted twice and nothing is left out.
  */
 export interface TelemetryCarry {
-  /** Events of the store already recorded. */
   /** The store's `appended` count up to which events have been recorded (a cleared store starts over). */
   cursor: number;
   /** The store's `totals.settled` count up to which inference records have been recorded. */
   settled: number;
-  /** As-if cost per entry already reported. */
-  reportedUSD: Record<string, number>;
 }
 
 export function newCarry(): TelemetryCarry {
-  return { cursor: 0, settled: 0, reportedUSD: {} };
+  return { cursor: 0, settled: 0 };
 }
 
 export interface TelemetryStatus {
@@ -61,7 +58,6 @@ export class SessionTelemetry {
   private readonly metrics: MetricsPipeline;
   private readonly logs: LogPipeline | null;
   private readonly unsubscribe: () => void;
-  private readonly baselineUSD: Record<string, number>;
   private readCursor: number;
   /** Records that settled before their frame's event was appended (frame-stepped replay), by id. */
   private readonly early = new Map<number, InferenceRecord>();
@@ -87,11 +83,7 @@ export class SessionTelemetry {
       host: 'browser',
     });
     const intervalMs = settings.intervalS * 1000;
-    this.baselineUSD = { ...carry.reportedUSD };
-    if (source.store.appended < carry.cursor) {
-      Object.assign(carry, newCarry());
-      this.baselineUSD = {};
-    }
+    if (source.store.appended < carry.cursor) Object.assign(carry, newCarry());
     this.readCursor = carry.cursor;
     this.metrics = new MetricsPipeline({
       url: signalUrl(settings.endpoint, 'metrics'),
@@ -163,12 +155,9 @@ export class SessionTelemetry {
     const recent = store.since(this.readCursor);
     this.readCursor = store.appended;
     const reading: SessionReading = { ...this.source.read(recent), totals: store.totals };
-    const points = sessionReadings(reading, this.baselineUSD);
-    for (const p of points) {
-      const id = p.attributes['segmeter.entry.id'];
-      if (p.metric === 'cost' && id !== undefined)
-        this.carry.reportedUSD[id] = (this.baselineUSD[id] ?? 0) + p.value;
-    }
+    // The as-if cost is the session's whole cost so far, also after a restart: a new exporter's series of the same
+    // session and entry replaces the old one in a backend, so it must carry the full value, not what is new.
+    const points = sessionReadings(reading);
     this.work.readMs += performance.now() - t0;
     this.work.reads++;
     return points;
