@@ -7,6 +7,7 @@ const win = (condition: WindowMeasure['condition'], fps: number, extra: Partial<
     round: 0,
     condition,
     seconds: 10,
+    sentSeconds: 10,
     frames: fps * 10,
     fps,
     work: null,

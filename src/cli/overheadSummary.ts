@@ -35,7 +35,9 @@ export interface WindowMeasure {
   fps: number;
   /** Null while telemetry is off. */
   work: WindowWork | null;
-  /** Requests that reached the collector within the window, and their bytes (metrics and logs alike). */
+  /** Seconds over which requests are counted: from the collector's switch (off: from the last exporter's stop). */
+  sentSeconds: number;
+  /** Requests that reached the collector in those seconds, and their bytes (metrics and logs alike). */
   requests: number;
   bytes: number;
   /** The panel's export state at the window's end (null while off). */
@@ -86,6 +88,7 @@ export function summarize(windows: readonly WindowMeasure[]): Record<Condition, 
     const seconds = sum(ws.map((w) => w.seconds));
     const requests = sum(ws.map((w) => w.requests));
     const bytes = sum(ws.map((w) => w.bytes));
+    const sentSeconds = sum(ws.map((w) => w.sentSeconds));
     out[condition] = {
       windows: ws.length,
       fps,
@@ -100,7 +103,7 @@ export function summarize(windows: readonly WindowMeasure[]): Record<Condition, 
       mainThreadMsPerSecond:
         seconds > 0 ? (sum(work.map((w) => w.recordMs)) + readMs + exportMs) / seconds : 0,
       bytesPerRequest: requests > 0 ? bytes / requests : null,
-      bytesPerMinute: seconds > 0 ? (bytes * 60) / seconds : 0,
+      bytesPerMinute: sentSeconds > 0 ? (bytes * 60) / sentSeconds : 0,
     };
   }
   return out;

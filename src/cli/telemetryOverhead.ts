@@ -68,17 +68,22 @@ async function run(args: OverheadArgs): Promise<void> {
     await page.waitForTimeout(WARMUP_MS);
     for (let round = 0; round < args.rounds; round++) {
       for (const condition of roundOrder(round)) {
-        if (condition === 'off') await switchTelemetry(page, false);
-        else {
+        // Requests count from the collector's switch to this condition (one may arrive while the page switches), and
+        // for off from the moment every exporter has settled (what a stopped exporter sent last is not off's).
+        let sentFrom = Date.now();
+        if (condition === 'off') {
+          await switchTelemetry(page, false);
+          sentFrom = Date.now();
+        } else {
           stub.mode = condition;
           await switchTelemetry(page, true);
         }
         await page.waitForTimeout(args.settleS * 1000);
-        const from = Date.now();
         const a = await readPage(page);
         await page.waitForTimeout(args.windowS * 1000);
         const b = await readPage(page);
-        const sent = stub.between(from, Date.now());
+        const sentTo = Date.now();
+        const sent = stub.between(sentFrom, sentTo);
         const seconds = (b.at - a.at) / 1000;
         const w: WindowMeasure = {
           round,
@@ -87,6 +92,7 @@ async function run(args: OverheadArgs): Promise<void> {
           frames: b.frames - a.frames,
           fps: (b.frames - a.frames) / seconds,
           work: condition === 'off' ? null : workBetween(a, b),
+          sentSeconds: (sentTo - sentFrom) / 1000,
           requests: sent.length,
           bytes: sent.reduce((t, r) => t + r.bytes, 0),
           state: b.state,
