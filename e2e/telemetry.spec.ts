@@ -202,29 +202,11 @@ test('two tabs are two resources whose sums equal the All sessions table', async
   await context.close();
 });
 
-/** Below this display rate without telemetry, the machine is too loaded for a 5% comparison to mean anything. */
-const MEASURABLE_FPS = 5;
-
-/** Frames displayed per second over the same wall-clock window in each page. */
-async function displayFps(pages: Page[], ms: number): Promise<number[]> {
-  const read = () =>
-    Promise.all(
-      pages.map((p) => p.evaluate(() => [window.segmeter?.store.totals.frames ?? 0, performance.now()])),
-    );
-  const before = await read();
-  await pages[0]?.waitForTimeout(ms);
-  const after = await read();
-  return after.map(([f1 = 0, t1 = 0], i) => {
-    const [f0 = 0, t0 = 0] = before[i] ?? [];
-    return ((f1 - f0) * 1000) / (t1 - t0);
-  });
-}
-
-test('a collector that answers 503 or not at all leaves the display rate of the live view alone', async ({
+test('a collector that answers 503 or not at all gets no retry storm, and the panel and notices say so', async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
-  const off = await openWithModel(browser, false);
+  test.setTimeout(240_000);
+  // The display rate beside telemetry off is measured side by side by `npm run telemetry-overhead` (below).
   const on = await openWithModel(browser, true);
   await expect(on.page.getByTestId('telemetry-status')).toHaveAttribute('data-state', 'ok', {
     timeout: 30_000,
@@ -232,30 +214,78 @@ test('a collector that answers 503 or not at all leaves the display rate of the 
   for (const mode of ['503', 'hang'] as const) {
     receiver.mode = mode;
     receiver.clear();
-    const [fpsOff = 0, fpsOn = 0] = await displayFps([off.page, on.page], 24_000);
+    await on.page.waitForTimeout(16_000);
     const requests = receiver.requests.length;
-    const line = `collector ${mode}: display ${fpsOff.toFixed(2)} fps off, ${fpsOn.toFixed(2)} fps on (same 24 s, side by side); ${requests} requests`;
-    console.log(line);
-    test.info().annotations.push({ type: 'measured', description: line });
-    // The comparison needs a display rate to compare: on a machine so loaded by other work that even the page
-    // without telemetry shows under 5 fps, the two rates are noise, and the run says so instead of judging.
-    // Reported, not asserted: two pages sharing two cores differ by several percent with telemetry off in both (a
-    // timed assertion here flaked at 9%); the figure is printed for the record, the failure handling is asserted.
-    const gap = fpsOff >= MEASURABLE_FPS ? Math.abs(fpsOn - fpsOff) / fpsOff : null;
-    test.info().annotations.push({
-      type: 'display fps with the collector failing vs off',
-      description: `${fpsOn.toFixed(1)} vs ${fpsOff.toFixed(1)} fps (${gap === null ? 'not measurable' : `${(gap * 100).toFixed(1)}% apart`})`,
-    });
-    expect(fpsOn).toBeGreaterThan(0);
-    // No retry storm: a 1 s interval is 24 exports; back-off leaves a handful of attempts (each retried at most
+    console.log(`collector ${mode}: ${requests} requests in 16 s at a 1 s interval`);
+    // No retry storm: a 1 s interval is 16 exports; back-off leaves a handful of attempts (each retried at most
     // within its 5 s timeout by the OTLP exporter).
-    expect(requests).toBeLessThan(24);
+    expect(requests).toBeLessThan(16);
     await expect(on.page.getByTestId('telemetry-status')).toHaveAttribute('data-state', 'failing');
     await expect(on.page.getByTestId('telemetry-status-error')).toContainText(/Error: \S.*next try after/);
   }
   await expect(on.page.getByTestId('notices')).toContainText('Telemetry:');
-  await off.context.close();
   await on.context.close();
+});
+
+interface OverheadCondition {
+  windows: number;
+  medianFps: number;
+  ratioToOff: number | null;
+  withinFivePercent: boolean | null;
+  mainThreadMsPerSecond: number;
+  mainThreadMsPerExport: number | null;
+  bytesPerMinute: number;
+  requests: number;
+}
+
+test('telemetry-overhead interleaves off and on windows: nothing sent while off, exports tried against 503 and a hang', async () => {
+  test.setTimeout(240_000);
+  // Tiny windows: this checks what the command does and prints, not the figures (those need its default run).
+  const run = await promisify(execFile)(
+    'node_modules/.bin/tsx',
+    ['src/cli/telemetryOverhead.ts', '--rounds', '2', '--window', '4', '--settle', '0'],
+    {
+      encoding: 'utf8',
+      timeout: 230_000,
+      env: { ...process.env, SEGMETER_DIST: process.env.E2E_DIST ?? 'dist' },
+    },
+  );
+  expect(run.stderr).toMatch(/^condition +median fps +vs off +within 5%/m);
+  const json = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    conditions: Record<string, OverheadCondition>;
+    windows: {
+      condition: string;
+      requests: number;
+      fps: number;
+      work: object | null;
+      state: string | null;
+    }[];
+    host: { cpus: number };
+  };
+  // '503' is an integer-like key, which JSON objects list first.
+  expect(Object.keys(json.conditions).sort()).toEqual(['503', 'hang', 'off', 'ok']);
+  for (const [name, c] of Object.entries(json.conditions)) {
+    expect(c.windows, name).toBe(2);
+    expect(c.medianFps, name).toBeGreaterThan(0);
+    expect(typeof c.bytesPerMinute, name).toBe('number');
+    if (name === 'off') expect([c.ratioToOff, c.withinFivePercent]).toEqual([null, null]);
+    else {
+      expect(c.ratioToOff, name).toBeGreaterThan(0);
+      expect(typeof c.withinFivePercent, name).toBe('boolean');
+      expect(c.mainThreadMsPerSecond, name).toBeGreaterThan(0);
+      expect(c.mainThreadMsPerExport, name).toBeGreaterThan(0);
+    }
+  }
+  expect(json.windows).toHaveLength(8);
+  // Off: no exporter in the page, and not one request reached the collector.
+  for (const w of json.windows.filter((x) => x.condition === 'off'))
+    expect([w.work, w.requests]).toEqual([null, 0]);
+  // The healthy collector got exports; each failing one was tried (in the round where it follows the healthy one,
+  // so its exporter has no back-off yet).
+  expect(json.conditions.ok?.requests).toBeGreaterThan(0);
+  expect(json.windows.some((w) => w.condition === 'ok' && w.state === 'ok')).toBe(true);
+  expect(json.conditions['503']?.requests).toBeGreaterThan(0);
+  expect(json.conditions.hang?.requests).toBeGreaterThan(0);
 });
 
 test('bench --otlp exports the gate run: its inference counter adds up to the JSON inferences', async () => {

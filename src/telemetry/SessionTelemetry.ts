@@ -30,17 +30,14 @@ export interface TelemetrySource {
  * changed): the next exporter goes on from there, so nothing is counted twice and nothing is left out.
  */
 export interface TelemetryCarry {
-  /** Events of the store already recorded. */
   /** The store's `appended` count up to which events have been recorded (a cleared store starts over). */
   cursor: number;
   /** The store's `totals.settled` count up to which inference records have been recorded. */
   settled: number;
-  /** As-if cost per entry already reported. */
-  reportedUSD: Record<string, number>;
 }
 
 export function newCarry(): TelemetryCarry {
-  return { cursor: 0, settled: 0, reportedUSD: {} };
+  return { cursor: 0, settled: 0 };
 }
 
 export interface TelemetryStatus {
@@ -48,6 +45,8 @@ export interface TelemetryStatus {
   logs: ExportStatus | null;
   /** Main-thread ms of the last metrics export call and the mean over all of them. */
   exportMs: { last: number | null; mean: number | null; calls: number };
+  /** Main-thread ms spent since `startedAt` (performance.now()) on each event and on each collection's readings. */
+  work: { recordMs: number; readMs: number; reads: number; exportMsTotal: number; startedAt: number };
 }
 
 /**
@@ -59,7 +58,6 @@ export class SessionTelemetry {
   private readonly metrics: MetricsPipeline;
   private readonly logs: LogPipeline | null;
   private readonly unsubscribe: () => void;
-  private readonly baselineUSD: Record<string, number>;
   private readCursor: number;
   /** Records that settled before their frame's event was appended (frame-stepped replay), by id. */
   private readonly early = new Map<number, InferenceRecord>();
@@ -69,6 +67,7 @@ export class SessionTelemetry {
     if (document.visibilityState === 'hidden') void this.flush();
   };
   private readonly onPageHide = () => void this.flush();
+  private readonly work = { recordMs: 0, readMs: 0, reads: 0, startedAt: performance.now() };
 
   constructor(
     private readonly source: TelemetrySource,
@@ -84,11 +83,7 @@ export class SessionTelemetry {
       host: 'browser',
     });
     const intervalMs = settings.intervalS * 1000;
-    this.baselineUSD = { ...carry.reportedUSD };
-    if (source.store.appended < carry.cursor) {
-      Object.assign(carry, newCarry());
-      this.baselineUSD = {};
-    }
+    if (source.store.appended < carry.cursor) Object.assign(carry, newCarry());
     this.readCursor = carry.cursor;
     this.metrics = new MetricsPipeline({
       url: signalUrl(settings.endpoint, 'metrics'),
@@ -119,6 +114,7 @@ export class SessionTelemetry {
   }
 
   private record(e: FrameEvent): void {
+    const t0 = performance.now();
     this.metrics.record(frameEventMetrics(e));
     this.carry.cursor = this.source.store.appended;
     // Frame-stepped replay settles an inference before its frame is composited: log it once the frame arrives.
@@ -127,10 +123,12 @@ export class SessionTelemetry {
       this.early.delete(early.id);
       this.log(e, early);
     }
+    this.work.recordMs += performance.now() - t0;
   }
 
   /** A settled inference: its duration (or failure), and its log record joined with the frame that started it. */
   private settle(r: InferenceRecord): void {
+    const t0 = performance.now();
     const events = this.source.store.events;
     let started: FrameEvent | undefined;
     for (let i = events.length - 1; i >= 0 && !started; i--)
@@ -139,6 +137,7 @@ export class SessionTelemetry {
     this.carry.settled = this.source.store.totals.settled;
     if (started) this.log(started, r);
     else if (r.kind !== 'shadow' && this.early.size < 64) this.early.set(r.id, r);
+    this.work.recordMs += performance.now() - t0;
   }
 
   private log(started: FrameEvent, r: InferenceRecord): void {
@@ -151,16 +150,16 @@ export class SessionTelemetry {
 
   private read(): MetricPoint[] {
     if (this.final) return this.final;
+    const t0 = performance.now();
     const store = this.source.store;
     const recent = store.since(this.readCursor);
     this.readCursor = store.appended;
     const reading: SessionReading = { ...this.source.read(recent), totals: store.totals };
-    const points = sessionReadings(reading, this.baselineUSD);
-    for (const p of points) {
-      const id = p.attributes['segmeter.entry.id'];
-      if (p.metric === 'cost' && id !== undefined)
-        this.carry.reportedUSD[id] = (this.baselineUSD[id] ?? 0) + p.value;
-    }
+    // The as-if cost is the session's whole cost so far, also after a restart: a new exporter's series of the same
+    // session and entry replaces the old one in a backend, so it must carry the full value, not what is new.
+    const points = sessionReadings(reading);
+    this.work.readMs += performance.now() - t0;
+    this.work.reads++;
     return points;
   }
 
@@ -170,6 +169,7 @@ export class SessionTelemetry {
       metrics: this.metrics.status,
       logs: this.logs?.status ?? null,
       exportMs: { last: t.lastMs, mean: t.calls > 0 ? t.totalMs / t.calls : null, calls: t.calls },
+      work: { ...this.work, exportMsTotal: t.totalMs },
     };
   }
 

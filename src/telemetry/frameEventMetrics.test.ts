@@ -118,14 +118,19 @@ describe('sessionReadings', () => {
     for (const p of panel) expect(cost[p.id]).toBe(p.ranUSD);
   });
 
-  it('reports the cost less what an earlier exporter of the session already reported', () => {
+  it("reports the session's whole cost so far (a restarted exporter's series replaces the old one)", () => {
     const full = asIfCostUSD(totals, pricing);
     const id = 'aws-rekognition-image-group2';
-    const points = sessionReadings(
-      { totals, pricing, mode: 'full', policy: 'adaptive', budget: null, expectedPerMinute: null },
-      { [id]: 0.1 },
-    );
-    expect(sum(points, 'cost', { 'segmeter.entry.id': id })).toBeCloseTo((full[id] ?? 0) - 0.1, 12);
+    const points = sessionReadings({
+      totals,
+      pricing,
+      mode: 'full',
+      policy: 'adaptive',
+      budget: null,
+      expectedPerMinute: null,
+    });
+    expect(sum(points, 'cost', { 'segmeter.entry.id': id })).toBeCloseTo(full[id] ?? 0, 12);
+    expect(full[id]).toBeCloseTo(0.2, 12);
   });
 
   it('reads the skip ratio, and one-hot mode and budget state', () => {

@@ -114,18 +114,15 @@ export function asIfCostUSD(
 }
 
 /**
- * The readings taken at each collection: the as-if cost per entry (cumulative, minus what an earlier exporter of
- * this session already reported, `baselineUSD`), the skip ratio, the mode and the budget state.
+ * The readings taken at each collection: the as-if cost per entry (the session's cumulative total), the skip ratio,
+ * the mode and the budget state.
  */
-export function sessionReadings(
-  r: SessionReading,
-  baselineUSD: Readonly<Record<string, number>> = {},
-): MetricPoint[] {
+export function sessionReadings(r: SessionReading): MetricPoint[] {
   const points: MetricPoint[] = [];
   for (const [id, usd] of Object.entries(asIfCostUSD(r.totals, r.pricing))) {
     points.push({
       metric: 'cost',
-      value: usd - (baselineUSD[id] ?? 0),
+      value: usd,
       attributes: { 'segmeter.entry.id': id },
     });
   }

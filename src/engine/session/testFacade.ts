@@ -2,6 +2,7 @@ import type { FrameEventStore } from '../../core/fold/FrameEventStore';
 import type { GateSettings } from '../../core/gate/gateSettings';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import type { AggregateView } from '../../core/guard/sessionAggregate';
+import { probeTelemetry, type TelemetryProbe } from '../../telemetry/telemetryProbe';
 import type { BenchFrames, BenchOptions } from '../replay/benchReplay';
 import type { SweepOptions, SweepRun } from '../replay/sweepReplay';
 import { FaultySegmenter, type ModelFault } from '../segmenter/FaultySegmenter';
@@ -46,6 +47,8 @@ export interface SegmeterFacade {
   selectedIds(): string[];
   /** Every open tab's totals (the All sessions table's source). */
   sessions(): AggregateView;
+  /** Fleet telemetry's export status and main-thread cost while on (the panel switches it), null status while off. */
+  telemetry(): TelemetryProbe;
   /** Test only: makes every model call throw or hang (null: the real model again), as a broken model would. */
   injectModelFault(fault: ModelFault | null): void;
   /** Test only: ends the camera's tracks, as a user revoking the camera would. */
@@ -77,6 +80,7 @@ export function testFacade(session: LiveSession): SegmeterFacade {
     updateGate: (patch) => session.updateGate(patch),
     setShadowShare: (share) => session.setShadowShare(share),
     sessions: () => session.broadcast.view(),
+    telemetry: () => probeTelemetry(session.store),
     selectedIds: () => [...session.meter.selectedIds],
     injectModelFault: (fault) => {
       const runner = session.pipeline.runner;

@@ -6,6 +6,7 @@ import { StreamFps } from '../../core/pricing/StreamFps';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 import { installId } from '../../telemetry/installId';
 import { newCarry, SessionTelemetry, type TelemetryStatus } from '../../telemetry/SessionTelemetry';
+import { trackTelemetry } from '../../telemetry/telemetryProbe';
 import {
   loadTelemetrySettings,
   saveTelemetrySettings,
@@ -93,10 +94,11 @@ export function useTelemetry(
       { enabled, endpoint, intervalS, logSampling, feature },
       carry,
     );
+    const stop = trackTelemetry(session.store, t);
     setTelemetry(t);
     return () => {
       setTelemetry(null);
-      void t.stop();
+      stop();
     };
   }, [session, carry, streamFps, enabled, endpoint, intervalS, logSampling, feature, runtime, backend]);
 

@@ -1,0 +1,117 @@
+/**
+ * The figures of `npm run telemetry-overhead`, from its interleaved windows: per condition the median display fps
+ * and its ratio to telemetry off, the main-thread time telemetry took, and what it sent. Pure, so it is unit-tested.
+ */
+
+/** Telemetry off, or on against a collector that answers 200, 503, or never. */
+export type Condition = 'off' | 'ok' | '503' | 'hang';
+export const CONDITIONS: readonly Condition[] = ['off', 'ok', '503', 'hang'];
+
+/** How far from "off" a condition's median display fps may be and still count as unaffected. */
+export const TOLERANCE = 0.05;
+
+/**
+ * One round's window order: off, then ok (a fresh exporter after off), then the two failing collectors, whose order
+ * alternates by round so that neither always inherits the other's back-off.
+ */
+export function roundOrder(round: number): Condition[] {
+  return round % 2 === 0 ? ['off', 'ok', '503', 'hang'] : ['off', 'ok', 'hang', '503'];
+}
+
+/** Main-thread ms telemetry spent within one window (deltas of the session's TelemetryStatus.work). */
+export interface WindowWork {
+  recordMs: number;
+  readMs: number;
+  reads: number;
+  exportMs: number;
+  exportCalls: number;
+}
+
+export interface WindowMeasure {
+  round: number;
+  condition: Condition;
+  seconds: number;
+  frames: number;
+  fps: number;
+  /** Null while telemetry is off. */
+  work: WindowWork | null;
+  /** Seconds over which requests are counted: from the collector's switch (off: from the last exporter's stop). */
+  sentSeconds: number;
+  /** Requests that reached the collector in those seconds, and their bytes (metrics and logs alike). */
+  requests: number;
+  bytes: number;
+  /** The panel's export state at the window's end (null while off). */
+  state: string | null;
+}
+
+export interface ConditionSummary {
+  windows: number;
+  fps: number[];
+  medianFps: number | null;
+  ratioToOff: number | null;
+  withinFivePercent: boolean | null;
+  /** Collections (the SDK's reads) and export calls (batches handed to the OTLP exporter, retries within it not). */
+  collections: number;
+  exportCalls: number;
+  requests: number;
+  /** Main-thread ms of one export: one collection's readings plus one export call (serialise, start the request). */
+  mainThreadMsPerExport: number | null;
+  /** All of telemetry's main-thread ms (per event, per collection, per export call) per second of the windows. */
+  mainThreadMsPerSecond: number;
+  bytesPerRequest: number | null;
+  bytesPerMinute: number;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+export function summarize(windows: readonly WindowMeasure[]): Record<Condition, ConditionSummary> {
+  const offMedian = median(windows.filter((w) => w.condition === 'off').map((w) => w.fps));
+  const out = {} as Record<Condition, ConditionSummary>;
+  for (const condition of CONDITIONS) {
+    const ws = windows.filter((w) => w.condition === condition);
+    const fps = ws.map((w) => w.fps);
+    const medianFps = median(fps);
+    const ratio =
+      condition === 'off' || medianFps === null || !offMedian ? null : medianFps / (offMedian as number);
+    const work = ws.flatMap((w) => (w.work ? [w.work] : []));
+    const reads = sum(work.map((w) => w.reads));
+    const calls = sum(work.map((w) => w.exportCalls));
+    const readMs = sum(work.map((w) => w.readMs));
+    const exportMs = sum(work.map((w) => w.exportMs));
+    const seconds = sum(ws.map((w) => w.seconds));
+    const requests = sum(ws.map((w) => w.requests));
+    const bytes = sum(ws.map((w) => w.bytes));
+    const sentSeconds = sum(ws.map((w) => w.sentSeconds));
+    out[condition] = {
+      windows: ws.length,
+      fps,
+      medianFps,
+      ratioToOff: ratio,
+      withinFivePercent: ratio === null ? null : Math.abs(ratio - 1) <= TOLERANCE,
+      collections: reads,
+      exportCalls: calls,
+      requests,
+      mainThreadMsPerExport:
+        reads > 0 && calls > 0 ? readMs / reads + exportMs / calls : reads > 0 ? readMs / reads : null,
+      mainThreadMsPerSecond:
+        seconds > 0 ? (sum(work.map((w) => w.recordMs)) + readMs + exportMs) / seconds : 0,
+      bytesPerRequest: requests > 0 ? bytes / requests : null,
+      bytesPerMinute: sentSeconds > 0 ? (bytes * 60) / sentSeconds : 0,
+    };
+  }
+  return out;
+}
+
+/** Spread of the off windows, (max - min) / median: how much the machine alone moves the display rate. */
+export function offSpread(windows: readonly WindowMeasure[]): number | null {
+  const fps = windows.filter((w) => w.condition === 'off').map((w) => w.fps);
+  const m = median(fps);
+  return m ? (Math.max(...fps) - Math.min(...fps)) / m : null;
+}
