@@ -27,13 +27,15 @@ export async function waitForInferences(page: Page, count: number, timeout = 120
   );
 }
 
-/** Share of the stage's pixels that are bright, which in the mask view means "person". */
+/**
+ * Share of the stage's pixels that are bright, which in the mask view means "person". Read through the facade: the
+ * stage canvas belongs to the compositor worker, so the page cannot read it.
+ */
 export function brightShare(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid=stage]');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) throw new Error('no stage');
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return page.evaluate(async () => {
+    const pixels = await window.segmeter?.stagePixels();
+    if (!pixels || pixels.width === 0) throw new Error('no stage');
+    const { data } = pixels;
     let bright = 0;
     for (let i = 0; i < data.length; i += 4)
       if (data[i] > 128 && data[i + 1] > 128 && data[i + 2] > 128) bright++;

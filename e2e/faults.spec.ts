@@ -66,10 +66,14 @@ test('two tabs with one day budget stop together at the limit; a reload keeps th
   await openApp(page);
   await setBudget(page, String(limit), 'day');
   await expect(page.getByTestId('budget-status')).toContainText('today');
+  // The first tab waits while the second loads its model, so both race to the limit (else the first can spend it all).
+  await page.evaluate(() => window.segmeter?.pauseSource());
   // The second tab opens after the budget was set: it finds the budget saved and enforces it from its first frame.
   const other = await context.newPage();
   await openApp(other);
   await expectNotice(other, /Budget restored: \$0\.02 today on aws-rekognition-image-group2/);
+  await other.evaluate(() => window.segmeter?.modelReady);
+  await page.evaluate(() => window.segmeter?.playSource());
   const tabs = [page, other];
   for (const p of tabs)
     await expect.poll(async () => (await snapshot(p)).budget?.state, { timeout: 150_000 }).toBe('hard');

@@ -21,6 +21,28 @@ test.describe('sample clip, no camera needed', () => {
     expect(share).toBeLessThan(0.8);
   });
 
+  test('composites in a worker by default and on the main thread with ?compositor=main, showing the mask either way', async ({
+    page,
+  }) => {
+    for (const [query, kind, text] of [
+      ['?backend=wasm', 'worker', /Compositing in a worker/],
+      ['?backend=wasm&compositor=main', 'main', /Compositing on the main thread/],
+    ] as const) {
+      await openApp(page, query);
+      await page.getByRole('radio', { name: 'Mask' }).click();
+      await waitForInferences(page, 5);
+      const s = await snapshot(page);
+      expect(s.compositor).toBe(kind);
+      expect(s.composeMainMsP50).toBeGreaterThanOrEqual(0);
+      await openSection(page, 'model');
+      await expect(page.getByTestId('compositor-info')).toContainText(text);
+      // The stage read back through the compositor (a transferred canvas cannot be read by the page).
+      const share = await brightShare(page);
+      expect(share).toBeGreaterThan(0.05);
+      expect(share).toBeLessThan(0.8);
+    }
+  });
+
   test('auto shows a first mask before any timing, then times every backend in the background', async ({
     page,
   }) => {

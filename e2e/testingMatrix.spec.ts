@@ -38,16 +38,22 @@ const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
 /** Mean absolute horizontal gradient of the stage's centre (where the person is): high when sharp. */
 function centreSharpness(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid=stage]');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) throw new Error('no stage');
-    const w = Math.floor(canvas.width / 3);
-    const h = Math.floor(canvas.height / 3);
-    const { data } = ctx.getImageData(w, h, w, h);
+  return page.evaluate(async () => {
+    // Through the facade: the stage canvas belongs to the compositor worker.
+    const pixels = await window.segmeter?.stagePixels();
+    if (!pixels || pixels.width === 0) throw new Error('no stage');
+    const w = Math.floor(pixels.width / 3);
+    const h = Math.floor(pixels.height / 3);
     let sum = 0;
-    for (let i = 4; i < data.length; i += 4) sum += Math.abs(data[i] - data[i - 4]);
-    return sum / (data.length / 4);
+    let count = 0;
+    for (let y = h; y < 2 * h; y++) {
+      for (let x = w + 1; x < 2 * w; x++) {
+        const i = (y * pixels.width + x) * 4;
+        sum += Math.abs(pixels.data[i] - pixels.data[i - 4]);
+        count++;
+      }
+    }
+    return sum / count;
   });
 }
 const modelCalls = (page: Page) => page.evaluate(() => window.segmeter?.modelCalls() ?? -1);

@@ -1,12 +1,13 @@
 /**
- * npm run measure -- [--seconds N] [--rows wasm,webgl,cpu,webgpu,auto,mediapipe] [--json]
+ * npm run measure -- [--seconds N] [--rows wasm,webgl,cpu,webgpu,auto,mediapipe] [--compositor worker,main] [--json]
  *
  * Live timings per runtime and backend, in the built app in headless Chromium on the bundled sample clip, with the
  * every-frame policy (so inference runs as fast as it can), and the ratios that put them in scale, all measured in
  * this one run in the same browser: display fps over the source's, end-to-end over model ms, model ms in the app
  * over a bare predict loop on the same backend (bench/bareModel.html), the app's display fps over a demo-style
  * loop's on the same clip (bench/demoLoop.html), time to the first inferred mask from navigation, and main-thread
- * long tasks per minute after it. A table on stderr; the last line of stdout is one JSON object.
+ * long tasks per minute after it. `--compositor worker,main` measures each row once per compositor, side by side.
+ * A table on stderr; the last line of stdout is one JSON object.
  */
 import { cpus, loadavg } from 'node:os';
 import { longTaskStats } from '../core/measure/longTaskStats.ts';
@@ -35,11 +36,11 @@ function printRow(r: Row): void {
     `${r.model.padEnd(28)} ${r.requested.padEnd(6)} -> ${`${r.runtime}/${r.backend}/${r.where}`.padEnd(24)} model ${f(r.modelMsP50).padStart(6)} ms (bare ${f(r.bareModelMsP50)})  e2e ${f(r.endToEndMsP50).padStart(6)} ms  inference ${f(r.inferenceFps).padStart(5)}/s  display ${f(r.displayFps).padStart(5)} of ${f(r.sourceFps)} fps  first mask ${f(r.timeToFirstMaskMs, 0)} ms  long tasks ${f(r.longTasksPerMinute)}/min (max ${f(r.longestTaskMs, 0)} ms)`,
   );
   log(
-    `${''.padEnd(38)}ratios: display/source ${f(q.displayOverSource, 2)}  e2e/model ${f(q.endToEndOverModel, 2)}  model/bare ${f(q.modelOverBare, 2)}  display/demo ${f(q.displayOverDemo, 2)}${r.notices.length ? `  [${r.notices.join(' | ')}]` : ''}`,
+    `${''.padEnd(38)}compositor ${r.compositor ?? '-'}: draw ${f(r.composeMsP50)} ms, main thread ${f(r.composeMainMsP50, 2)} ms per frame\n${''.padEnd(38)}ratios: display/source ${f(q.displayOverSource, 2)}  e2e/model ${f(q.endToEndOverModel, 2)}  model/bare ${f(q.modelOverBare, 2)}  display/demo ${f(q.displayOverDemo, 2)}${r.notices.length ? `  [${r.notices.join(' | ')}]` : ''}`,
   );
 }
 
-async function run({ seconds, configs }: MeasureArgs): Promise<void> {
+async function run({ seconds, configs, compositors }: MeasureArgs): Promise<void> {
   await ensureBuilt(log);
   // Timings depend on what else the machine runs: the JSON carries the load around the run.
   const loadAtStart = loadavg();
@@ -59,8 +60,10 @@ async function run({ seconds, configs }: MeasureArgs): Promise<void> {
     );
     const bare = new Map<string, number | null>();
     const rows: Row[] = [];
-    for (const config of configs) {
-      const { longTasks, windowMs, ...m } = await fresh((page) => measureApp(page, app.url, config, seconds));
+    for (const [config, compositor] of configs.flatMap((c) => compositors.map((w) => [c, w] as const))) {
+      const { longTasks, windowMs, ...m } = await fresh((page) =>
+        measureApp(page, app.url, config, seconds, compositor),
+      );
       // The bare loop runs the tfjs graph model: it anchors the tfjs rows, on the backend the row ended up on.
       if (m.runtime === 'tfjs' && m.backend && !bare.has(m.backend)) {
         const backend = m.backend;

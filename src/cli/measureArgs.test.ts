@@ -4,7 +4,12 @@ import { MEASURE_CONFIGS, parseMeasureArgs } from './measureArgs.ts';
 
 describe('parseMeasureArgs', () => {
   it('measures every row for 12 s by default', () => {
-    expect(parseMeasureArgs([])).toEqual({ seconds: 12, configs: MEASURE_CONFIGS });
+    expect(parseMeasureArgs([])).toEqual({ seconds: 12, configs: MEASURE_CONFIGS, compositors: [null] });
+  });
+
+  it('measures each row once per compositor asked for', () => {
+    expect(parseMeasureArgs(['--compositor', 'main,worker']).compositors).toEqual(['main', 'worker']);
+    expect(() => parseMeasureArgs(['--compositor', 'gpu'])).toThrow(/--compositor: unknown "gpu"/);
   });
 
   it('picks rows by key or by family', () => {

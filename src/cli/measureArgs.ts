@@ -20,11 +20,25 @@ export const MEASURE_CONFIGS: MeasureConfig[] = [
   { key: 'mediapipe-landscape', model: 'selfie-landscape-mediapipe', backend: 'auto' },
 ];
 
-export const MEASURE_USAGE = `usage: measure [--seconds N] [--rows ${MEASURE_CONFIGS.map((c) => c.key).join(',')}|mediapipe] [--json]`;
+export const MEASURE_USAGE = `usage: measure [--seconds N] [--rows ${MEASURE_CONFIGS.map((c) => c.key).join(',')}|mediapipe] [--compositor worker,main] [--json]`;
+
+/** Where the app composites (`?compositor=`); null leaves the app's own choice. */
+export type MeasureCompositor = 'worker' | 'main' | null;
 
 export interface MeasureArgs {
   seconds: number;
   configs: MeasureConfig[];
+  /** Each row is measured once per compositor, side by side in the same run. */
+  compositors: MeasureCompositor[];
+}
+
+function pickCompositors(spec: string | undefined): MeasureCompositor[] {
+  if (spec === undefined) return [null];
+  const tokens = spec.split(',').map((t) => t.trim());
+  const unknown = tokens.filter((t) => t !== 'worker' && t !== 'main');
+  if (unknown.length > 0)
+    throw new InputError(`--compositor: unknown "${unknown.join(', ')}" (worker, main)`);
+  return [...new Set(tokens as ('worker' | 'main')[])];
 }
 
 /** A `--rows` token names a row by key, or a family by prefix ("mediapipe" = both mediapipe rows). */
@@ -43,13 +57,14 @@ function pickConfigs(spec: string): MeasureConfig[] {
 
 /** Parses the command line; an InputError (one line) on anything it cannot use. */
 export function parseMeasureArgs(argv: string[]): MeasureArgs {
-  let values: { seconds?: string; rows?: string };
+  let values: { seconds?: string; rows?: string; compositor?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         seconds: { type: 'string', default: '12' },
         rows: { type: 'string' },
+        compositor: { type: 'string' },
         json: { type: 'boolean' },
       },
       strict: true,
@@ -62,5 +77,9 @@ export function parseMeasureArgs(argv: string[]): MeasureArgs {
   if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     throw new InputError(`--seconds must be a number of seconds above 0 (at most 3600), got "${raw}"`);
   }
-  return { seconds, configs: values.rows === undefined ? MEASURE_CONFIGS : pickConfigs(values.rows) };
+  return {
+    seconds,
+    configs: values.rows === undefined ? MEASURE_CONFIGS : pickConfigs(values.rows),
+    compositors: pickCompositors(values.compositor),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { LongTask } from '../core/measure/longTaskStats.ts';
-import type { MeasureConfig } from './measureArgs.ts';
+import type { MeasureCompositor, MeasureConfig } from './measureArgs.ts';
 
 export interface AppMeasurement {
   runtime: string | null;
@@ -17,6 +17,9 @@ export interface AppMeasurement {
   displayFps: number;
   sourceFps: number | null;
   composeMsP50: number | null;
+  /** Where the stage was composited, and what compositing cost the main thread per displayed frame (p50 ms). */
+  compositor: string | null;
+  composeMainMsP50: number | null;
   /** ms from navigation start to the first composited frame with an inferred mask; null if none came. */
   timeToFirstMaskMs: number | null;
   /** Main-thread long tasks from the first mask to the end of the measurement, and its length in ms. */
@@ -64,11 +67,18 @@ function observeLongTasks(): void {
 }
 
 /** The built app on one configuration, with the every-frame policy (so inference runs as fast as it can). */
-export async function measureApp(page: Page, origin: string, config: MeasureConfig, seconds: number) {
+export async function measureApp(
+  page: Page,
+  origin: string,
+  config: MeasureConfig,
+  seconds: number,
+  compositor: MeasureCompositor = null,
+) {
   const check = sameOriginOnly(page, origin);
   await page.addInitScript(observeLongTasks);
   const backend = config.backend ? `&backend=${config.backend}` : '';
-  await page.goto(`${origin}/?policy=every-frame&model=${config.model}${backend}`);
+  const where = compositor ? `&compositor=${compositor}` : '';
+  await page.goto(`${origin}/?policy=every-frame&model=${config.model}${backend}${where}`);
   await page.waitForFunction(() => window.segmeter !== undefined);
   await page.evaluate(() => window.segmeter?.modelReady);
   const firstMaskAt = await page
@@ -111,6 +121,8 @@ export async function measureApp(page: Page, origin: string, config: MeasureConf
     displayFps: ((end?.totals.frames ?? 0) - (start?.totals.frames ?? 0)) / elapsed,
     sourceFps: median(samples.flatMap((s) => (s?.stats.sourceFps ? [s.stats.sourceFps] : []))),
     composeMsP50: end?.composeMsP50 ?? null,
+    compositor: end?.compositor ?? null,
+    composeMainMsP50: end?.composeMainMsP50 ?? null,
     timeToFirstMaskMs: firstMaskAt,
     longTasks,
     windowMs: firstMaskAt === null ? null : [firstMaskAt, now],

@@ -8,6 +8,11 @@ interface Props {
 
 const BACKENDS: BackendChoice[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
 
+/** Tried in Chromium: the solution's own worker branch loads its model file with importScripts, so it cannot start. */
+const MEDIAPIPE_MAIN_THREAD =
+  'The MediaPipe runtime runs on the main thread, so a slow inference can hold up the video: its solution ' +
+  '(@mediapipe/selfie_segmentation) cannot start in a worker, where it tries to load its .tflite model as a script.';
+
 export function ModelControls({ session, snapshot }: Props) {
   const info = snapshot?.segmenter;
   const timings = snapshot?.backendTimings ?? info?.timings;
@@ -50,6 +55,18 @@ export function ModelControls({ session, snapshot }: Props) {
             ? 'Loading…'
             : 'No model running'}
       </p>
+      {!tfjs && (
+        <p className="hint" data-testid="mediapipe-main-thread">
+          {MEDIAPIPE_MAIN_THREAD}
+        </p>
+      )}
+      {snapshot && (
+        <p className="hint" data-testid="compositor-info">
+          {snapshot.compositor === 'worker'
+            ? 'Compositing in a worker (OffscreenCanvas): the main thread only posts frames.'
+            : 'Compositing on the main thread.'}
+        </p>
+      )}
       {snapshot?.backendChoice === 'auto' && !timings && info && (
         <p className="hint" data-testid="backend-timing-pending">
           Timing the other backends in the background; the fastest is switched to and remembered.

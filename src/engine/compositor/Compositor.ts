@@ -1,4 +1,4 @@
-import type { MaskCache } from '../mask/MaskCache';
+import type { PersonMask } from '../segmenter/segmenterTypes';
 
 export type Effect = 'blur' | 'replace' | 'mask' | 'off';
 
@@ -12,9 +12,22 @@ export interface CompositorSettings {
   background: CanvasImageSource | null;
 }
 
-function canvas2d(width = 1, height = 1): [OffscreenCanvas, OffscreenCanvasRenderingContext2D] {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
+/** The newest mask and a version bumped on every change (the MaskCache on the main thread, a copy in the worker). */
+export interface MaskView {
+  readonly mask: PersonMask | null;
+  readonly version: number;
+}
+
+/** A surface the compositor draws on: the stage canvas itself, or the OffscreenCanvas it was transferred to. */
+export type StageSurface = HTMLCanvasElement | OffscreenCanvas;
+type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+type Scratch = [StageSurface, Context2D];
+
+/** A scratch canvas: an OffscreenCanvas where there is one (always in a worker), else a detached canvas element. */
+function canvas2d(): Scratch {
+  const canvas =
+    typeof OffscreenCanvas === 'undefined' ? document.createElement('canvas') : new OffscreenCanvas(1, 1);
+  const ctx = canvas.getContext('2d') as Context2D | null;
   if (!ctx) throw new Error('canvas 2D is not available');
   return [canvas, ctx];
 }
@@ -26,25 +39,26 @@ const COVERAGE = new Uint8ClampedArray(256).map((_, p) => {
 });
 
 /**
- * Canvas 2D compositing of the source frame with the newest mask. The mask's edge (upsampled, feathered) is rebuilt
- * only when the mask changes; per frame it costs a half-resolution background blur and two draws.
+ * Canvas 2D compositing of the source frame with the newest mask, on whichever thread owns the surface (see
+ * StageCompositor). The mask's edge (upsampled, feathered) is rebuilt only when the mask changes; per frame it costs
+ * a quarter-resolution background blur and two draws.
  */
 export class Compositor {
-  private readonly ctx: CanvasRenderingContext2D;
+  private readonly ctx: Context2D;
   private readonly lowMask = canvas2d();
   private readonly edge = canvas2d();
   private readonly person = canvas2d();
   private readonly blurred = canvas2d();
   private edgeKey = '';
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
-    const ctx = canvas.getContext('2d', { alpha: false });
+  constructor(private readonly canvas: StageSurface) {
+    const ctx = canvas.getContext('2d', { alpha: false }) as Context2D | null;
     if (!ctx) throw new Error('canvas 2D is not available');
     this.ctx = ctx;
   }
 
   /** Draws one output frame; with `fullBlur` (segmentation paused) the whole frame is blurred. Returns its ms. */
-  render(frame: ImageBitmap, cache: MaskCache, settings: CompositorSettings, fullBlur = false): number {
+  render(frame: ImageBitmap, cache: MaskView, settings: CompositorSettings, fullBlur = false): number {
     const start = performance.now();
     const w = frame.width;
     const h = frame.height;
@@ -108,7 +122,7 @@ export class Compositor {
   }
 
   /** The mask at output resolution as white with alpha = coverage, feathered; rebuilt when the mask changes. */
-  private edgeFor(cache: MaskCache, w: number, h: number, featherPx: number): OffscreenCanvas {
+  private edgeFor(cache: MaskView, w: number, h: number, featherPx: number): StageSurface {
     const [edge, ectx] = this.edge;
     const key = `${cache.version}:${w}x${h}:${featherPx}`;
     if (key === this.edgeKey) return edge;
@@ -143,6 +157,11 @@ export class Compositor {
     ectx.drawImage(low, 0, 0);
     ectx.filter = 'none';
     return edge;
+  }
+
+  /** The stage's current pixels (what a test reads to check what is shown). */
+  pixels(): ImageData {
+    return this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height);
   }
 
   private drawCover(image: CanvasImageSource, w: number, h: number): void {

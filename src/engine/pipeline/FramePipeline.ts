@@ -3,39 +3,20 @@ import type { FrameEvent, GateReason, InferenceKind, SegmentationMode } from '..
 import { RunawayGuard } from '../../core/guard/RunawayGuard';
 import { THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
 import { iou } from '../../core/quality/iou';
-import { Compositor, type CompositorSettings } from '../compositor/Compositor';
+import type { CompositorSettings } from '../compositor/Compositor';
+import type { StageCompositor } from '../compositor/StageCompositor';
 import { FrameSampler } from '../gate/FrameSampler';
 import { InferenceGate } from '../gate/InferenceGate';
-import { type BudgetPermit, budgetPermit, InferencePermits } from '../gate/InferencePermits';
+import { budgetPermit, InferencePermits } from '../gate/InferencePermits';
 import { MaskCache } from '../mask/MaskCache';
 import { type InferenceOutcome, InferenceRunner } from '../segmenter/InferenceRunner';
-import type { PersonMask } from '../segmenter/segmenterTypes';
 import type { FrameSource } from '../source/frameSources';
 import { modelInput } from './modelInput';
+import type { PipelineGuard, StepResult } from './pipelineTypes';
 import { runawayBug } from './runawayBug';
 import { RecentValues, StageTimings } from './StageTimings';
 
-/** What one frame did, for replay and the bench. */
-export interface StepResult {
-  frame: number;
-  ran: boolean;
-  reason: GateReason;
-  motion: number | null;
-  /** The mask composited on this frame (after any smoothing); null before the first mask. */
-  displayed: PersonMask | null;
-  /** With `reference`, the model's mask for this very frame (computed whether or not the gate ran it). */
-  reference: PersonMask | null;
-  /** Model time of the inference started on this frame (the reference pass in bench mode), ms. */
-  modelMs: number | null;
-  acquireMs: number;
-  gateMs: number;
-  composeMs: number;
-}
-
-/** The budget guard as the pipeline uses it: may an inference start, and which mode is the stream in. */
-export interface PipelineGuard extends BudgetPermit {
-  mode(requested: 'full' | 'max-quality'): SegmentationMode;
-}
+export type { PipelineGuard, StepResult } from './pipelineTypes';
 
 type EventBase = Omit<FrameEvent, 'ran' | 'reason' | 'inferenceId'>;
 
@@ -72,7 +53,6 @@ export class FramePipeline {
   /** Called once when the runaway guard trips, with its reason. */
   onRunaway: ((reason: string) => void) | null = null;
   private readonly permits: InferencePermits;
-  private readonly compositor: Compositor;
   private readonly sampler = new FrameSampler();
   private readonly thumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
   private lastInferenceMediaTime: number | null = null;
@@ -82,12 +62,12 @@ export class FramePipeline {
   private generation = 0;
 
   constructor(
-    canvas: HTMLCanvasElement,
+    /** Draws the stage: in a worker, or on the main thread (see createStageCompositor). */
+    readonly compositor: StageCompositor,
     private readonly store: FrameEventStore,
     private readonly sessionId: string,
     public settings: CompositorSettings,
   ) {
-    this.compositor = new Compositor(canvas);
     this.permits = new InferencePermits([
       () => (this.runaway.trip ? 'runaway' : null),
       budgetPermit(() => this.guard),
@@ -211,7 +191,10 @@ export class FramePipeline {
       const plain = reason === 'model-failing';
       const fullBlur = this.mode === 'paused' && this.pausedFallback === 'full-blur';
       const settings = plain ? { ...this.settings, effect: 'off' as const } : this.settings;
-      result.composeMs = this.compositor.render(image, this.cache, settings, fullBlur);
+      // The compositor takes the frame over (a worker gets it transferred); the event waits until it is drawn.
+      const timing = await this.compositor.render(image, this.cache, settings, fullBlur);
+      result.composeMs = timing.drawMs;
+      this.timings.composeMain.push(timing.mainMs);
     } finally {
       image.close();
     }

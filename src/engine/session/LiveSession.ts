@@ -5,6 +5,7 @@ import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import { type ModelEntry, parseModelManifest } from '../../core/modelManifest';
 import type { CompositorSettings } from '../compositor/Compositor';
+import { createStageCompositor } from '../compositor/createStageCompositor';
 import { FramePipeline } from '../pipeline/FramePipeline';
 import { LiveDriver } from '../pipeline/LiveDriver';
 import { type BenchFrames, type BenchOptions, benchReplay } from '../replay/benchReplay';
@@ -53,7 +54,7 @@ export class LiveSession {
   };
 
   constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
-    this.pipeline = new FramePipeline(canvas, this.store, this.sessionId, settings);
+    this.pipeline = new FramePipeline(createStageCompositor(canvas), this.store, this.sessionId, settings);
     this.driver = new LiveDriver(this.pipeline);
     this.sources = new SourceSwitch(this.driver, (level, text) => this.notify(level, text));
     this.slot = new SegmenterSlot(this.pipeline.runner, (level, text) => this.notify(level, text));
@@ -266,10 +267,6 @@ export class LiveSession {
 
   setSettings(settings: Partial<CompositorSettings>): void {
     this.pipeline.settings = { ...this.pipeline.settings, ...settings };
-  }
-
-  numTensors(): Promise<number | null> {
-    return this.pipeline.runner.segmenter?.numTensors() ?? Promise.resolve(null);
   }
 
   /** The source's own frame rate (camera setting or decoder), else the displayed frames' media times. */

@@ -10,6 +10,7 @@ import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { RunawayTrip } from '../../core/guard/RunawayGuard';
 import type { ModelEntry } from '../../core/modelManifest';
 import type { CompositorSettings } from '../compositor/Compositor';
+import type { CompositorKind } from '../compositor/StageCompositor';
 import type { FramePipeline } from '../pipeline/FramePipeline';
 import type { LiveDriver } from '../pipeline/LiveDriver';
 import type { RunnerState } from '../segmenter/InferenceRunner';
@@ -46,6 +47,10 @@ export interface SessionSnapshot {
   /** Each stage's median time per frame, ms. */
   acquireMsP50: number | null;
   composeMsP50: number | null;
+  /** Main-thread ms per displayed frame spent compositing (posting the frame, with the worker compositor). */
+  composeMainMsP50: number | null;
+  /** Where the stage is composited. */
+  compositor: CompositorKind;
   /** Auto's background timing of every backend (model ms, or why it could not run); null until it has run. */
   backendTimings: BackendTimings | null;
   /** performance.now() (ms since navigation) when the first inferred mask arrived; null before. */
@@ -131,6 +136,8 @@ export function takeSnapshot(
     totals: parts.store.snapshotTotals(),
     acquireMsP50: timings.acquireMsP50,
     composeMsP50: timings.composeMsP50,
+    composeMainMsP50: timings.composeMainMsP50,
+    compositor: pipeline.compositor.kind,
     notices: parts.notices,
     settings: pipeline.settings,
     gate: {

@@ -3,6 +3,7 @@ import type { GateSettings } from '../../core/gate/gateSettings';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import type { AggregateView } from '../../core/guard/sessionAggregate';
 import { probeTelemetry, type TelemetryProbe } from '../../telemetry/telemetryProbe';
+import type { StagePixels } from '../compositor/StageCompositor';
 import type { BenchFrames, BenchOptions } from '../replay/benchReplay';
 import type { SweepOptions, SweepRun } from '../replay/sweepReplay';
 import { FaultySegmenter, type ModelFault } from '../segmenter/FaultySegmenter';
@@ -26,6 +27,11 @@ export interface SegmeterFacade {
   replay(options?: { resume?: boolean }): Promise<{ ran: boolean; reason: string }[]>;
   bench(options: BenchOptions & { realtime?: boolean }): Promise<BenchFrames>;
   sweep(options: SweepOptions): Promise<SweepRun>;
+  /**
+   * The stage's pixels as last drawn (RGBA). The stage canvas may have been handed to the compositor worker, where
+   * the page cannot read it; this asks the compositor, wherever it runs.
+   */
+  stagePixels(): Promise<StagePixels>;
   /** Live tensors in the model's runtime (leak checks); null where it has none. */
   numTensors(): Promise<number | null>;
   /** Times the model itself ran, warm-ups included (-1 without a model). */
@@ -65,7 +71,8 @@ export function testFacade(session: LiveSession): SegmeterFacade {
     replay: (options) => session.replay(options),
     bench: (options) => session.bench(options),
     sweep: (options) => session.sweep(options),
-    numTensors: () => session.numTensors(),
+    stagePixels: () => session.pipeline.compositor.pixels(),
+    numTensors: () => session.pipeline.runner.segmenter?.numTensors() ?? Promise.resolve(null),
     modelCalls: () => session.pipeline.runner.segmenter?.modelCalls() ?? Promise.resolve(-1),
     loseContext: () => session.pipeline.runner.segmenter?.loseContext() ?? Promise.resolve(false),
     pauseSource: () => video()?.pause(),
