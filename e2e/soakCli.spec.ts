@@ -47,7 +47,7 @@ test('soak refuses bad values in one line, exit 1, before starting a browser', a
     ['--minutes', 'abc'],
     ['--minutes', '0'],
     [],
-    ['--minutes', '1', '--sample-seconds', '-3'],
+    ['--minutes', '1', '--sample-seconds=-3'],
     ['--minutes', '1', '--video', 'no/such/clip.mp4'],
   ]) {
     const run = soak(...args);

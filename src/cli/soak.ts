@@ -54,21 +54,25 @@ async function run(args: SoakArgs): Promise<void> {
     log(
       `soak: ${args.minutes} min on ${args.video ?? 'the bundled sample'}, a sample every ${args.sampleSeconds} s`,
     );
+    const sampleNow = async () => {
+      const sample = await takeSample(page, cdp, round((Date.now() - startedAt) / 60_000, 3));
+      samples.push({ ...sample, heapMB: round(sample.heapMB, 2) });
+      const load = loadavg()[0].toFixed(2);
+      process.stdout.write(
+        `minute ${sample.minute.toFixed(2)}: heap ${sample.heapMB.toFixed(1)} MB, ${sample.tensors ?? '-'} tensors, ${sample.storedEvents} stored events, ${totals.frames} frames, ${totals.inferences} inferences, load ${load}\n`,
+      );
+    };
     while (Date.now() < endAt) {
       const wait = Math.min(PULL_MS, nextSample - Date.now(), endAt - Date.now());
       if (wait > 0) await page.waitForTimeout(wait);
       totals = await pulled.pull();
-      const now = Date.now();
-      if (now >= nextSample || now >= endAt) {
-        const sample = await takeSample(page, cdp, round((now - startedAt) / 60_000, 3));
-        samples.push({ ...sample, heapMB: round(sample.heapMB, 2) });
+      if (Date.now() >= nextSample) {
+        await sampleNow();
         nextSample += args.sampleSeconds * 1000;
-        const load = loadavg()[0].toFixed(2);
-        process.stdout.write(
-          `minute ${sample.minute.toFixed(2)}: heap ${sample.heapMB.toFixed(1)} MB, ${sample.tensors ?? '-'} tensors, ${sample.storedEvents} stored events, ${totals.frames} frames, ${totals.inferences} inferences, load ${load}\n`,
-        );
       }
     }
+    // The end's own sample, unless the last one fell on it.
+    if ((samples.at(-1)?.minute ?? 0) < round((endAt - startedAt) / 60_000, 3)) await sampleNow();
     totals = await pulled.pull();
     const check = logMatchesTotals(pulled.events, pulled.inferences, totals, loadDefaultCatalog(), {
       fps: DEFAULT_SOURCE_FPS,
