@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT_GATE_SETTINGS } from '../src/core/gate/gateSettings';
-import { openApp, openSection, waitForInferences } from './app';
+import { openApp, openSection, pauseAndSettle, waitForInferences } from './app';
+import { parseCsv } from './csv';
 import { HIGH_MOTION_CLIP } from './globalSetup';
+
+const PER_IMAGE = 'aws-rekognition-image-group2';
 
 test('one FrameEvent per frame, in frame order at compose time; each inference settles as its own record', async ({
   page,
@@ -66,6 +70,42 @@ test('a sweep point makes exactly the decisions of the bench run with the same s
   expect(Math.abs(sweep.iouMean - benchMean)).toBeLessThan(0.02);
 });
 
+/**
+ * With the source paused and the counts settled: the cost panel prices only the inferences that did not fail (the
+ * fold's billed count, which is the started ones less the failed ones), and the log shows the failures as errors,
+ * on screen and in its CSV export, with no per-image cost.
+ */
+async function expectFailuresUnbilled(page: Page): Promise<void> {
+  await pauseAndSettle(page);
+  const t = await page.evaluate(() => window.segmeter?.snapshot().totals);
+  if (!t) throw new Error('no totals');
+  expect(t.failed).toBeGreaterThanOrEqual(3);
+  expect(t.inferences).toBe(t.started - t.failed);
+  await expect(page.getByTestId('cost-inferences')).toHaveText(t.inferences.toLocaleString('en-US'));
+  await expect(page.getByTestId('cost-failed')).toHaveText(t.failed.toLocaleString('en-US'));
+  const ranUsd = (await page.getByTestId(`meter-${PER_IMAGE}`).getByTestId('ran-usd').textContent()) ?? '';
+  expect(Number(ranUsd.replace(/[$,]/g, ''))).toBeCloseTo(t.inferences * 0.001, 9);
+  // The log: the newest frame that ran failed (the automatic retries keep failing); filtered to its reason and
+  // following the tail, its row is shown as failed, with the model's error.
+  await openSection(page, 'log');
+  const lastRan = await page.evaluate(() => window.segmeter?.store.events.findLast((e) => e.ran)?.reason);
+  await page.getByTestId('log-reason').selectOption(lastRan ?? 'all');
+  await expect(page.locator('tr.failed[data-testid=log-row]').last()).toContainText('injected model fault');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('log-panel').getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  await page.getByTestId('log-reason').selectOption('all');
+  const [header, ...rows] = parseCsv(await readFile(await download.path(), 'utf8'));
+  const col = (name: string) => header.indexOf(name);
+  const failed = rows.filter((r) => r[col('error')]?.includes('injected'));
+  expect(failed.length).toBeGreaterThanOrEqual(1);
+  for (const r of failed) {
+    expect(r[col('ran')]).toBe('true');
+    expect(Number(r[col(`asIfCostUSD.${PER_IMAGE}`)])).toBe(0);
+  }
+}
+
 test('a model that keeps failing: the plain video plays, a clear notice and Retry; failures are errors', async ({
   page,
 }) => {
@@ -86,7 +126,9 @@ test('a model that keeps failing: the plain video plays, a clear notice and Retr
     () => window.segmeter?.store.inferences.filter((r) => r.error?.includes('injected')).length,
   );
   expect(errors).toBeGreaterThanOrEqual(3);
+  await expectFailuresUnbilled(page);
   // The model works again: Retry brings segmentation back at once.
+  await page.evaluate(() => window.segmeter?.playSource());
   await page.evaluate(() => window.segmeter?.injectModelFault(null));
   await page.getByRole('button', { name: 'Retry now' }).click();
   await expect(page.getByTestId('model-failing')).toHaveCount(0, { timeout: 60_000 });

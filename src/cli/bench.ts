@@ -195,7 +195,10 @@ async function main(): Promise<void> {
       const catalog = loadDefaultCatalog().filter(isPriced);
       const ids = new Set([...EVENT_ENTRIES, ...(budget ? [budget.catalogId] : [])]);
       const entries = catalog.filter((e) => ids.has(e.id));
-      writeFileSync(values.events, toNdjson(toFrameLogRecords(frames.events, entries, { fps: frames.fps })));
+      writeFileSync(
+        values.events,
+        toNdjson(toFrameLogRecords(frames.events, entries, { fps: frames.fps }, frames.inferences)),
+      );
     }
     const json = JSON.stringify(summary);
     if (values.out) writeFileSync(values.out, `${json}\n`);

@@ -26,7 +26,7 @@ export const METRICS = {
     name: 'segmeter.inferences',
     unit: '{inference}',
     description:
-      'Inferences the model ran (each one a cloud API would bill), by the gate reason that ran it.',
+      'Inferences started (by the gate reason that ran them); those that fail are not billed: billed = this - segmeter.inferences.failed.',
     kind: 'counter',
   },
   refused: {
@@ -39,7 +39,8 @@ export const METRICS = {
   errors: {
     name: 'segmeter.inferences.failed',
     unit: '{inference}',
-    description: 'Inferences that failed (the model threw or timed out); the cached mask stayed in use.',
+    description:
+      'Inferences that failed (the model threw or timed out); the cached mask stayed in use, and they are not billed.',
     kind: 'counter',
   },
   duration: {

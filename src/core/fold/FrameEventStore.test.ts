@@ -49,6 +49,32 @@ describe('FrameEventStore', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 
+  it('bills started inferences that did not fail: a failure that settles later reverses its frame', () => {
+    const store = new FrameEventStore();
+    store.append(frame(0, true));
+    store.append(frame(1, true));
+    store.append(frame(2, false));
+    // Priced when composited, before the inferences settle.
+    expect(store.totals).toMatchObject({ started: 2, inferences: 2, failed: 0 });
+    store.settle(record(0));
+    store.settle(record(1, { error: 'boom', latencyMs: null, modelMs: null }));
+    expect(store.totals).toMatchObject({ started: 2, inferences: 1, failed: 1, errors: 1 });
+    // A failed staleness check was never billed: an error, nothing reversed.
+    store.settle(record(7, { kind: 'shadow', error: 'boom', latencyMs: null, modelMs: null }));
+    expect(store.totals).toMatchObject({ started: 2, inferences: 1, failed: 1, errors: 2 });
+    // A runaway duplicate is billed, and so reversed when it fails.
+    store.append(frame(2, true, { reason: 'duplicate', inferenceId: 8 }));
+    store.settle(record(8, { kind: 'duplicate', error: 'boom', latencyMs: null, modelMs: null }));
+    expect(store.totals).toMatchObject({ started: 3, inferences: 1, failed: 2 });
+  });
+
+  it('lands on the same billed count when a failure settles before its frame (frame-stepped replay)', () => {
+    const store = new FrameEventStore();
+    store.settle(record(0, { error: 'boom', latencyMs: null, modelMs: null }));
+    store.append(frame(0, true));
+    expect(store.totals).toMatchObject({ started: 1, inferences: 0, failed: 1 });
+  });
+
   it('starts over on clear and tells its folds', () => {
     const store = new FrameEventStore();
     let cleared = 0;

@@ -157,6 +157,15 @@ export class BudgetGuard {
     return this.move(this.stateFor(this.spent), frame, requested, null);
   }
 
+  /**
+   * The spend after a failed inference was taken back (failures are not billed): the spend may step down, and the
+   * state with it (a failure that had tipped the hard limit no longer holds it).
+   */
+  credit(spentUSD: number, requested: RequestedMode = 'full'): BudgetChange | null {
+    this.spent = spentUSD;
+    return this.move(this.stateFor(this.spent), this.lastFrame, requested, null);
+  }
+
   /** A new limit (the "Raise budget" button): may move the state back down, or up if it was lowered. */
   raise(limitUSD: number, requested: RequestedMode = 'full'): BudgetChange | null {
     const why = limitUSD >= this.cfg.limitUSD ? 'raised' : 'lowered';

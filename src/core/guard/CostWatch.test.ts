@@ -89,4 +89,19 @@ describe('CostWatch', () => {
     expect(watch.usage).toEqual({ inferences: 0, activeFrames: 0 });
     expect(watch.spentUSD).toBe(0);
   });
+
+  it('takes back a failed inference when it settles: the spend steps down, and a hard limit it tipped lets go', () => {
+    const watch = new CostWatch({ entry, budget: { catalogId: entry.id, limitUSD: 3 * price } });
+    for (let frame = 0; frame < 3; frame++) watch.observe(event(frame, true));
+    expect(watch.guard?.state).toBe('hard');
+    const failure = { id: 2, sessionId: 's', frame: 2, ts: 0, latencyMs: null, modelMs: null, error: 'boom' };
+    expect(watch.settle({ ...failure, kind: 'shadow' })).toBeNull();
+    expect(watch.settle({ ...failure, kind: 'gate' })?.to).toBe('ok');
+    expect(watch.usage.inferences).toBe(2);
+    expect(watch.spentUSD).toBeCloseTo(2 * price, 15);
+    expect(watch.guard?.spentUSD).toBeCloseTo(2 * price, 15);
+    // A success settles nothing away.
+    expect(watch.settle({ ...failure, kind: 'gate', error: undefined, latencyMs: 5, modelMs: 3 })).toBeNull();
+    expect(watch.usage.inferences).toBe(2);
+  });
 });

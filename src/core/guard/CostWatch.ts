@@ -1,6 +1,7 @@
+import { isBilledFailure } from '../fold/frameTotals';
 import { DEFAULT_SOURCE_FPS } from '../fold/sourceFps';
-import { type FrameEvent, isSegmentedFrame } from '../frameEvent';
-import { frameCostUSD, frameUnits } from '../log/frameLog.ts';
+import { type FrameEvent, type InferenceRecord, isSegmentedFrame } from '../frameEvent';
+import { frameCostUSD, frameUnits, inferenceUnits } from '../log/frameLog.ts';
 import type { CatalogEntry } from '../pricing/catalogSchema.ts';
 import { type AnomalyAlert, AnomalyDetector, type AnomalyDetectorOptions } from './AnomalyDetector.ts';
 import {
@@ -123,6 +124,18 @@ export class CostWatch {
   /** This session's own usage (without the prior), for storing against the budget's period. */
   get usage(): WatchUsage {
     return { inferences: this.inferences, activeFrames: this.activeFrames };
+  }
+
+  /**
+   * Folds in one settled inference: a failed one (isBilledFailure) was counted when its frame was observed and is
+   * reversed now, so the spend (and the guard) step back by one inference. Null when nothing changed.
+   */
+  settle(record: InferenceRecord, requested: RequestedMode = 'full'): BudgetChange | null {
+    if (!isBilledFailure(record) || this.inferences === 0) return null;
+    this.inferences--;
+    this.units = Math.max(0, this.units - inferenceUnits(this.entry, { frameBytes: this.frameBytes }));
+    const spent = this.spentUSD;
+    return this.guard && spent !== null ? this.guard.credit(spent, requested) : null;
   }
 
   /**

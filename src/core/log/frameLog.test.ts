@@ -78,6 +78,21 @@ describe('toFrameLogRecords', () => {
     ]);
     expect(record.error).toBe('boom');
     expect(Object.keys(record.asIfCostUSD)).toEqual([image.id]);
+    // Failed: not billed (the fold's rule), but a video API still bills the stream.
+    expect(record.asIfCostUSD[image.id]).toBe(0);
+    expect(frameCostUSD(minute, event(3, true), { fps: 30, inference })).toBeGreaterThan(0);
+  });
+
+  it('sums per column to the totals the fold bills, failed inferences left out', () => {
+    const events = Array.from({ length: 40 }, (_, i) => event(i, i % 2 === 0));
+    const failed = (id: number) => ({
+      ...{ id, sessionId: 'abc', frame: id, kind: 'gate' as const },
+      ...{ ts: 0, latencyMs: null, modelMs: null, error: 'boom' },
+    });
+    const records = toFrameLogRecords(events, [image], {}, [failed(0), failed(10)]);
+    const sum = records.reduce((s, r) => s + (r.asIfCostUSD[image.id] ?? 0), 0);
+    expect(sum).toBeCloseTo(18 * image.tiers[0].pricePerUnitUSD, 15);
+    expect(records[0].asIfCostUSD[image.id]).toBe(0);
   });
 
   it('sums per column to the session cost, free tiers used up first', () => {

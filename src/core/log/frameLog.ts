@@ -1,3 +1,4 @@
+import { isBilledFailure } from '../fold/frameTotals';
 import { DEFAULT_SOURCE_FPS } from '../fold/sourceFps';
 import {
   type Backend,
@@ -28,7 +29,7 @@ export interface FrameLogRecord {
   latencyMs: number | null;
   motion: number | null;
   mode: SegmentationMode;
-  /** The inference's error, if it failed (it was still sent, so still billed). Null otherwise. */
+  /** The inference's error, if it failed (not billed: its as-if cost is 0 but for per-minute entries). Null otherwise. */
   error: string | null;
   /** This frame's marginal as-if cost per catalog id; entries with no public price are left out, never $0. */
   asIfCostUSD: Record<string, number>;
@@ -39,6 +40,11 @@ export interface AsIfOptions {
   fps?: number;
   /** Bytes each inferred frame would upload, for GB units. Default 0. */
   frameBytes?: number;
+}
+
+/** The record of the inference started on the frame, where it has settled: a failed one is not billed. */
+export interface FrameInference {
+  inference?: Pick<InferenceRecord, 'kind' | 'error'>;
 }
 
 /** Fixed columns of the CSV, before one `asIfCostUSD.<id>` column per catalog id. */
@@ -66,16 +72,28 @@ export const FRAME_LOG_COLUMNS = [
  *   GB        frameBytes/1e9 per frame that ran (the upload)
  *   minute    1/(fps x 60) per frame shown while segmentation is active, ran or skipped: a video API bills the
  *             stream, not the frames it looks at; frames while paused or with the effect off carry nothing.
- * A frame that ran but failed still counts: the request was sent. Skipped frames carry 0 for every other unit.
+ * A frame that ran but whose inference failed carries 0 (the fold's rule, isBilledFailure: failures are not
+ * billed); until its record settles it is priced as billed. Skipped frames carry 0 for every other unit.
  */
-export function frameUnits(entry: CatalogEntry, event: FrameEvent, options: AsIfOptions = {}): number {
+export function frameUnits(
+  entry: CatalogEntry,
+  event: FrameEvent,
+  options: AsIfOptions & FrameInference = {},
+): number {
   if (entry.unit === 'minute') {
     const active = isSegmentedFrame(event);
     return active ? 1 / ((options.fps ?? DEFAULT_SOURCE_FPS) * 60) : 0;
   }
-  if (!event.ran) return 0;
+  if (!event.ran || (options.inference && isBilledFailure(options.inference))) return 0;
+  return inferenceUnits(entry, options);
+}
+
+/** Billed units one inference adds for `entry`: what frameUnits gives a frame that ran (0 for minute units). */
+export function inferenceUnits(entry: CatalogEntry, options: AsIfOptions = {}): number {
   const throughput = entry.throughputFps ?? Number.NaN;
   switch (entry.unit) {
+    case 'minute':
+      return 0;
     case 'image':
       return 1;
     case 'frames16':
@@ -96,7 +114,7 @@ export function frameUnits(entry: CatalogEntry, event: FrameEvent, options: AsIf
 export function frameCostUSD(
   entry: CatalogEntry,
   event: FrameEvent,
-  options: AsIfOptions & { priorUnits?: number } = {},
+  options: AsIfOptions & FrameInference & { priorUnits?: number } = {},
 ): number | null {
   const units = frameUnits(entry, event, options);
   if (entry.tiers.length === 0) return null;
@@ -154,7 +172,7 @@ export function toFrameLogRecords(
   return events.map((event) => {
     const inference = event.inferenceId === null ? undefined : byId.get(event.inferenceId);
     const record = toFrameLogRecord(event, entries, { ...options, priorUnitsById: prior, inference });
-    for (const entry of entries) prior[entry.id] += frameUnits(entry, event, options);
+    for (const entry of entries) prior[entry.id] += frameUnits(entry, event, { ...options, inference });
     return record;
   });
 }

@@ -79,6 +79,27 @@ describe('EventSeries', () => {
     expect(s.deviceTime.timed).toBe(0);
   });
 
+  it('takes a failed inference back in the second it settled, so the series ends on the billed count', () => {
+    const s = new EventSeries();
+    const first = event(0, 0, true);
+    const second = event(1, 1500, true);
+    s.add(first);
+    s.add(second);
+    s.addInference({
+      ...settled(second),
+      ts: second.ts + 900,
+      latencyMs: null,
+      modelMs: null,
+      error: 'boom',
+    });
+    s.addInference({ ...settled(first), kind: 'shadow', latencyMs: null, modelMs: null, error: 'boom' });
+    expect(s.points().map((p) => [p.t, p.frames, p.inferences])).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 2, 1],
+    ]);
+  });
+
   it('downsamples long sessions to at most maxPoints, ending at the last second', () => {
     const s = new EventSeries();
     ingest(s, stream(3600, 10));

@@ -1,3 +1,4 @@
+import { isBilledFailure } from '../fold/frameTotals.ts';
 import type { FrameEvent, InferenceRecord } from '../frameEvent.ts';
 
 /** One point of the live charts: counts up to the end of second `t` of the stream. */
@@ -6,7 +7,7 @@ export interface SeriesPoint {
   t: number;
   /** Cumulative frames displayed (what every-frame would have inferred). */
   frames: number;
-  /** Cumulative inferences that ran. */
+  /** Cumulative billed inferences (a failure is taken back in the second it settled). */
   inferences: number;
   /** Inferences in the trailing minute (scaled up while less than a minute has passed). */
   inferencesPerMinute: number;
@@ -36,17 +37,29 @@ export class EventSeries {
   /** Folds in one displayed frame (or a runaway 'duplicate', which is billed but is not a frame). */
   add(e: FrameEvent): void {
     this.t0 ??= e.ts;
-    const k = Math.max(0, Math.floor((e.ts - this.t0) / 1000));
-    while (this.frames.length <= k) {
-      this.frames.push(0);
-      this.inferences.push(0);
-    }
+    const k = this.bucket(e.ts, this.t0);
     if (e.reason !== 'duplicate') this.frames[k] = (this.frames[k] ?? 0) + 1;
     if (e.ran) this.inferences[k] = (this.inferences[k] ?? 0) + 1;
   }
 
-  /** Folds in the device time of one settled inference (failed ones and staleness checks have none to bill). */
+  private bucket(ts: number, t0: number): number {
+    const k = Math.max(0, Math.floor((ts - t0) / 1000));
+    while (this.frames.length <= k) {
+      this.frames.push(0);
+      this.inferences.push(0);
+    }
+    return k;
+  }
+
+  /**
+   * Folds in one settled inference: its device time, and a failure (isBilledFailure, the fold's rule) takes back
+   * the inference its frame added, in the second it settled. Staleness checks have nothing to bill.
+   */
   addInference(r: InferenceRecord): void {
+    if (isBilledFailure(r) && this.t0 !== null) {
+      const k = this.bucket(r.ts, this.t0);
+      this.inferences[k] = (this.inferences[k] ?? 0) - 1;
+    }
     if (r.kind === 'shadow' || r.modelMs === null || r.latencyMs === null) return;
     this.device.timed++;
     this.device.modelMsTotal += r.modelMs;

@@ -1,7 +1,8 @@
 import type { FrameEventStore } from '../../core/fold/FrameEventStore';
+import { isBilledFailure } from '../../core/fold/frameTotals';
 import { liveStats } from '../../core/fold/liveStats';
 import { streamSeconds } from '../../core/fold/sourceFps';
-import type { FrameEvent } from '../../core/frameEvent';
+import type { FrameEvent, InferenceRecord } from '../../core/frameEvent';
 import type { AnomalyAlert } from '../../core/guard/AnomalyDetector';
 import { budgetAfterCatalog } from '../../core/guard/budgetAfterCatalog';
 import { CostWatch, type WatchUsage } from '../../core/guard/CostWatch';
@@ -58,6 +59,7 @@ export class SessionMeter {
     this.start(null);
     restoreBudget(budgetHost, this.period);
     host.store.subscribe((event) => this.observe(event));
+    host.store.subscribeInferences((record) => this.settle(record));
   }
 
   /** The entry the watch prices: the budget's, else the first priced per-image entry (for anomaly alerts). */
@@ -96,6 +98,14 @@ export class SessionMeter {
         this.host.notify('warning', `Anomaly: ${result.alerts[0].reason}`);
       }
     }
+  }
+
+  /** A failed inference is not billed: the watch takes it back, and the period's ledger hears the lower spend. */
+  private settle(record: InferenceRecord): void {
+    if (!this.watch || !isBilledFailure(record)) return;
+    const change = this.watch.settle(record, this.host.maxQuality() ? 'max-quality' : 'full');
+    if (change) this.host.notify(change.level, change.reason);
+    this.period.claim();
   }
 
   /**

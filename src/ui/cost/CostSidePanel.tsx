@@ -29,6 +29,7 @@ export function CostSidePanel({ session, snapshot, model }: Props) {
   const series = useCostSeries(session, snapshot);
   const { figures, fps, frameBytes } = model;
   const { frames, inferences, ratio } = figures;
+  const failed = snapshot?.totals.failed ?? 0;
   // When this session's stream began (wall clock), for the FOCUS export's charge period; reset with the counts.
   const startedAt = useRef<Date | null>(null);
   if (frames === 0) startedAt.current = null;
@@ -48,8 +49,14 @@ export function CostSidePanel({ session, snapshot, model }: Props) {
       <h2 id="cost-heading">Cost</h2>
       <p className="hint" data-testid="cost-basis">
         <span data-testid="cost-frames">{formatCount(frames)}</span> frames shown,{' '}
-        <span data-testid="cost-inferences">{formatCount(inferences)}</span> inferences ran
-        {ratio === null ? '' : ` (ratio ${ratio.toFixed(3)})`}. Stream time = frames ÷{' '}
+        <span data-testid="cost-inferences">{formatCount(inferences)}</span> billed inferences
+        {ratio === null ? '' : ` (ratio ${ratio.toFixed(3)})`}
+        {failed > 0 ? (
+          <>
+            , <span data-testid="cost-failed">{formatCount(failed)}</span> failed (not billed)
+          </>
+        ) : null}
+        . Stream time = frames ÷{' '}
         {model.fpsMeasured ? `${fps} fps (measured)` : `${FALLBACK_FPS} fps (assumed until measured)`} ={' '}
         {formatCount(figures.durationSeconds, 1)} s. Priced as this month's first usage; GB entries at{' '}
         {formatCount(frameBytes)} bytes a frame.
