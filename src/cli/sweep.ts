@@ -1,9 +1,10 @@
 /**
- * npm run sweep -- --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N]
- *                  [--out FILE] [--otlp URL]
+ * npm run sweep -- --video PATH [--grid FILE] [--policy target|adaptive] [--warp on|off|on,off]
+ *                  [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE] [--otlp URL]
  *
  * Replays the clip once in the built app in headless Chromium with the model on every frame, and evaluates every
- * gate setting of the grid (default: defaultGrid()) against that one reference pass. Progress goes to stderr; the
+ * gate setting of the grid (default: defaultGrid()) against that one reference pass; --warp runs every setting with
+ * the cached mask moved with the person (on), unmoved (off) or both. Progress goes to stderr; the
  * last line of stdout is one JSON object (also written to --out): points, the Pareto front, the recommended point.
  * Bad input: one line on stderr, exit 1; bad command line: exit 2.
  */
@@ -16,13 +17,14 @@ import { defaultGrid } from '../core/sweep/defaultGrid.ts';
 import { parseGrid } from '../core/sweep/parseGrid.ts';
 import { DEFAULT_TARGET_IOU } from '../core/sweep/recommendPoint.ts';
 import { summarizeSweep } from '../core/sweep/summarizeSweep.ts';
+import { DEFAULT_SWEEP_POLICY, type SweepPolicy } from '../core/sweep/sweepTypes.ts';
 import type { SweepProgress, SweepRun } from '../engine/replay/sweepReplay.ts';
 import { BACKENDS, checkedInput, checkWritable, failer, readInputFile, readInputText } from './cliInput.ts';
 import { exportSweepTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
-  'usage: sweep --video PATH [--grid FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE] [--otlp URL]';
+  'usage: sweep --video PATH [--grid FILE] [--policy target|adaptive] [--warp on|off|on,off] [--model ID] [--backend auto|wasm|webgl|cpu] [--target-iou N] [--out FILE] [--otlp URL]';
 // Annotated so that TypeScript knows a call never returns.
 const fail: (message: string, code: number) => never = failer('sweep');
 
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
       options: {
         video: { type: 'string' },
         grid: { type: 'string' },
+        policy: { type: 'string' },
+        warp: { type: 'string' },
         model: { type: 'string', default: 'selfie-general-tfjs' },
         backend: { type: 'string', default: 'auto' },
         'target-iou': { type: 'string' },
@@ -57,6 +61,13 @@ async function main(): Promise<void> {
   const targetIou = values['target-iou'] === undefined ? DEFAULT_TARGET_IOU : Number(values['target-iou']);
   if (!(targetIou >= 0 && targetIou <= 1)) fail('--target-iou must be a number within 0..1', 2);
 
+  const policyArg = values.policy ?? DEFAULT_SWEEP_POLICY;
+  if (policyArg !== 'target' && policyArg !== 'adaptive') fail('--policy must be target or adaptive', 2);
+  const policy: SweepPolicy = policyArg;
+  const warps = values.warp === undefined ? null : values.warp.split(',');
+  if (warps && (warps.length === 0 || warps.some((w) => w !== 'on' && w !== 'off')))
+    fail('--warp must be on, off or on,off', 2);
+
   const otlp = values.otlp === undefined ? null : parseOtlpUrl(values.otlp);
   if (values.otlp !== undefined && otlp === null)
     fail('--otlp must be an http(s) URL, e.g. http://127.0.0.1:4318', 2);
@@ -66,6 +77,7 @@ async function main(): Promise<void> {
   try {
     video = readInputFile('video', values.video);
     grid = values.grid ? readGrid(values.grid) : defaultGrid();
+    if (warps) grid = warps.flatMap((w) => grid.map((g) => ({ ...g, warp: w === 'on' })));
     // Checked now, not after the whole sweep: a typo in the folder must not lose the run.
     if (values.out) checkWritable('--out', values.out);
   } catch (err) {
@@ -89,7 +101,7 @@ async function main(): Promise<void> {
     });
     await page.goto(`${app.url}/?bench=1&backend=${backend}&model=${encodeURIComponent(values.model ?? '')}`);
     await page.waitForFunction(() => window.segmeter !== undefined);
-    log(`sweeping ${values.video} over ${grid.length} gate settings (backend ${backend})...`);
+    log(`sweeping ${values.video} over ${grid.length} gate settings (${policy}, backend ${backend})...`);
     const run = await page.evaluate(
       (opts) => {
         const live = window.segmeter;
@@ -99,7 +111,7 @@ async function main(): Promise<void> {
           .__sweepProgress;
         return live.sweep({ ...opts, onProgress });
       },
-      { videoUrl: '/__sweep/video', grid },
+      { videoUrl: '/__sweep/video', grid, policy },
     );
     const result = summarizeSweep(resolve(values.video), (run as SweepRun).frames, (run as SweepRun).points, {
       targetIou,
