@@ -107,12 +107,15 @@ test('a model that never answers is timed out and restarted, and segmentation re
   expect(s?.runner.passThrough).toBe(false);
 });
 
-test('quality-target mode runs live and shows its controller: target, scale, thresholds, free staleness', async ({
+test('quality-target mode is the default live and shows its controller: target, scale, thresholds, free staleness', async ({
   page,
 }) => {
   await openApp(page);
   await openSection(page, 'gate');
-  await page.getByRole('combobox', { name: 'Policy' }).selectOption('target');
+  // The default, with the cached mask moved with the person; manual thresholds stay one choice away.
+  await expect(page.getByRole('combobox', { name: 'Policy' })).toHaveValue('target');
+  await expect(page.getByRole('checkbox', { name: /Move the cached mask with the person/ })).toBeChecked();
+  await expect(page.getByRole('option', { name: /^manual/ })).toHaveCount(1);
   await waitForInferences(page, 6);
   await expect(page.getByTestId('target-gate-state')).toContainText(/Scale ×\d+\.\d{2}: static \d/);
   const target = await page.evaluate(() => window.segmeter?.snapshot().gate.target);

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const parsed = parseArgs({
       options: {
         video: { type: 'string' },
-        policy: { type: 'string', default: 'adaptive' },
+        policy: { type: 'string', default: 'target' },
         gate: { type: 'string' },
         warp: { type: 'string' },
         model: { type: 'string', default: 'selfie-general-tfjs' },
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   if (!values.video) fail(`--video is required\n${USAGE}`, 2);
   const backend = values.backend ?? 'auto';
   if (!BACKENDS.includes(backend)) fail(`--backend must be one of ${BACKENDS.join(', ')}`, 2);
-  const policy = values.policy ?? 'adaptive';
+  const policy = values.policy ?? 'target';
   try {
     createGatePolicy(policy);
   } catch (err) {

@@ -117,12 +117,12 @@ export function GateControls({ session, snapshot }: Props) {
       <label>
         Policy
         <select
-          value={gate?.policy ?? 'adaptive'}
+          value={gate?.policy ?? 'target'}
           disabled={!session}
           onChange={(e) => session?.setPolicy(e.currentTarget.value)}
         >
-          <option value="adaptive">adaptive (motion gate, manual thresholds)</option>
           <option value="target">quality target (self-tuning motion gate)</option>
+          <option value="adaptive">manual (motion gate, manual thresholds)</option>
           <option value="every-frame">every frame</option>
           {[2, 3, 5, 10, 30].map((n) => (
             <option key={n} value={`stride:${n}`}>

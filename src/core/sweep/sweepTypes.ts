@@ -3,7 +3,7 @@ import type { QualityTarget } from '../gate/QualityController.ts';
 
 /** The gate policy a sweep runs every point with: the quality-target mode or manual thresholds. */
 export type SweepPolicy = 'adaptive' | 'target';
-export const DEFAULT_SWEEP_POLICY: SweepPolicy = 'adaptive';
+export const DEFAULT_SWEEP_POLICY: SweepPolicy = 'target';
 
 /** One grid point's measured outcome over a clip. */
 export interface SweepPoint {

@@ -36,7 +36,7 @@ export class InferenceGate {
   spec: string;
   settings: GateSettings;
 
-  constructor(spec = 'adaptive', settings: GateSettings = DEFAULT_GATE_SETTINGS) {
+  constructor(spec = 'target', settings: GateSettings = DEFAULT_GATE_SETTINGS) {
     this.spec = spec;
     this.settings = { ...settings };
     this.policy = createGatePolicy(spec, this.settings);
