@@ -22,7 +22,8 @@ test('npm run bench on a short clip prints its JSON with every field in range', 
     model: 'selfie-general-tfjs',
     runtime: 'tfjs',
     backend: 'wasm',
-    policy: 'adaptive',
+    policy: 'target',
+    warp: true,
   });
   expect(result.gate.maxSkipFrames).toBeGreaterThan(0);
   expect(result.inferences).toBeGreaterThan(0);
@@ -43,6 +44,13 @@ test('npm run bench on a short clip prints its JSON with every field in range', 
   expect(result.timingMs.inferenceP50).toBeGreaterThan(0);
   expect(result.timingMs.inferenceP95).toBeGreaterThanOrEqual(result.timingMs.inferenceP50);
   expect(result.timingMs.gateP50).toBeGreaterThanOrEqual(0);
+  // The gate (thumbnail, scores, shift, warp) against one inference; the target itself is a bench figure.
+  expect(result.timingMs.gateToInference).toBeCloseTo(
+    result.timingMs.gateMean / result.timingMs.inferenceMean,
+    12,
+  );
+  expect(result.timingMs.gateToInference).toBeLessThan(0.5);
+  expect(result.target.target).toEqual({ iouMean: 0.95, iouP05: 0.85 });
 });
 
 test('every-frame policy runs the model on every frame and shows its own masks', async () => {

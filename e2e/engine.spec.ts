@@ -49,17 +49,21 @@ test('a sweep point makes exactly the decisions of the bench run with the same s
   await page.goto('/?backend=wasm&bench=1');
   await page.waitForFunction(() => window.segmeter !== undefined);
   await page.evaluate(() => window.segmeter?.modelReady);
-  const gate = { ...DEFAULT_GATE_SETTINGS };
+  // Manual thresholds with warping: the sweep must show the same moved masks as the bench. (The target mode's
+  // decisions also follow the staleness IoU, which moves with the run-to-run decode differences noted below: on a
+  // loaded machine its bench and sweep were seen to differ by one inference in 75 frames, so it is not asserted.)
+  const gate = { ...DEFAULT_GATE_SETTINGS, warp: true };
   const { bench, sweep } = await page.evaluate(async (settings) => {
     const live = window.segmeter;
     if (!live) throw new Error('no session');
     const b = await live.bench({ videoUrl: '/engine-clip.mp4', policy: 'adaptive', gate: settings });
-    const s = await live.sweep({ videoUrl: '/engine-clip.mp4', grid: [settings] });
+    const s = await live.sweep({ videoUrl: '/engine-clip.mp4', grid: [settings], policy: 'adaptive' });
     return {
-      bench: { frames: b.frames, inferences: b.ran.filter(Boolean).length, iou: b.iou },
+      bench: { frames: b.frames, inferences: b.ran.filter(Boolean).length, iou: b.iou, warp: b.warp },
       sweep: s.points[0],
     };
   }, gate);
+  expect(bench.warp).toBe(true);
   expect(bench.frames).toBeGreaterThan(60);
   // The decisions are the gate's and must match exactly.
   expect(1 - sweep.skipRatio).toBeCloseTo(bench.inferences / bench.frames, 12);
@@ -147,12 +151,15 @@ test('a model that never answers is timed out and restarted, and segmentation re
   expect(s?.runner.passThrough).toBe(false);
 });
 
-test('quality-target mode runs live and shows its controller: target, scale, thresholds, free staleness', async ({
+test('quality-target mode is the default live and shows its controller: target, scale, thresholds, free staleness', async ({
   page,
 }) => {
   await openApp(page);
   await openSection(page, 'gate');
-  await page.getByRole('combobox', { name: 'Policy' }).selectOption('target');
+  // The default, with the cached mask moved with the person; manual thresholds stay one choice away.
+  await expect(page.getByRole('combobox', { name: 'Policy' })).toHaveValue('target');
+  await expect(page.getByRole('checkbox', { name: /Move the cached mask with the person/ })).toBeChecked();
+  await expect(page.getByRole('option', { name: /^manual/ })).toHaveCount(1);
   await waitForInferences(page, 6);
   await expect(page.getByTestId('target-gate-state')).toContainText(/Scale ×\d+\.\d{2}: static \d/);
   const target = await page.evaluate(() => window.segmeter?.snapshot().gate.target);

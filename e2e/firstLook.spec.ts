@@ -247,7 +247,7 @@ test('a fresh Report opens on the bundled bench, names it, and its FOCUS CSV add
     expect(r[col('x_AsIf')]).toBe('true');
     expect(r[col('ChargeCategory')]).toBe('Usage');
     expect(r[col('x_Scenario')]).toBe('projection');
-    expect(r[col('x_Policy')]).toBe('adaptive');
+    expect(r[col('x_Policy')]).toBe('target');
     expect(r[col('x_Feature')]).toBe('person-segmentation');
   }
   const billed = rows.reduce((a, r) => a + Number(r[col('BilledCost')]), 0);

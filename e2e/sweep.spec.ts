@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_GATE_SETTINGS } from '../src/core/gate/gateSettings';
+import type { CostOfQuality } from '../src/core/sweep/costOfQuality';
 import { dominates } from '../src/core/sweep/paretoFront';
 import { recommendPoint } from '../src/core/sweep/recommendPoint';
 import type { SweepResult } from '../src/core/sweep/sweepTypes';
@@ -75,6 +76,35 @@ test('npm run sweep on a short clip prints points, a valid front and a consisten
   // The recommendation follows the rule.
   const best = recommendPoint(result.points, 0.95, 0.85);
   expect(result.recommended).toEqual(best === null ? null : result.points[best]);
+});
+
+test('npm run sweep --targets prices the cost of quality per target, with and without warp', async () => {
+  const run = sweep('--video', shortClip(), '--backend', 'wasm', '--targets', '0.9,0.97', '--warp', 'on,off');
+  expect(run.status, run.stderr).toBe(0);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as SweepResult & {
+    costOfQuality: CostOfQuality;
+  };
+  // The default settings, at each target, warp on and off: four points, each holding its target.
+  expect(result.points).toHaveLength(4);
+  expect(result.points.map((p) => [p.policy, p.target?.iouMean, p.gate.warp])).toEqual([
+    ['target', 0.9, true],
+    ['target', 0.9, false],
+    ['target', 0.97, true],
+    ['target', 0.97, false],
+  ]);
+  const cost = result.costOfQuality;
+  expect(cost.rows).toHaveLength(4);
+  for (const r of cost.rows) {
+    const p = result.points.find((q) => q.target?.iouMean === r.target && q.gate.warp === r.warp);
+    expect(r.inferencesPerFrame).toBeCloseTo(1 - (p?.skipRatio ?? Number.NaN), 12);
+    // The Report's default month: 900,000 frames at $0.001 an image.
+    expect(r.monthlyUSD).toBeCloseTo(r.inferencesPerFrame * 900, 9);
+  }
+  expect(cost.sentences).toHaveLength(2);
+  expect(cost.sentences[0]).toMatch(
+    /^Mean IoU 0\.97 costs \$[\d,.]+ (more|less) a month than 0\.9 \(per-image entry/,
+  );
+  expect(run.stderr).toContain(cost.sentences[0]);
 });
 
 test('npm run sweep: bad input is one line on stderr and a non-zero exit', async () => {

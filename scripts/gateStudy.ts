@@ -144,6 +144,8 @@ function* settingsGrid(): Generator<GateSettings> {
                     maxSkipFrames: 30,
                     sceneCutThreshold,
                     maxQuality: false,
+                    // This study is of plain reuse (the mask unmoved).
+                    warp: false,
                   };
 }
 
@@ -210,6 +212,7 @@ async function main(): Promise<void> {
     interiorWeight: 1,
     edgeRadius: 1,
     maxQuality: false,
+    warp: false,
   };
   const plainRuns = tables.map((t) => simulateGate(t, plain));
 

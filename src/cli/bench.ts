@@ -1,6 +1,6 @@
 /**
- * npm run bench -- --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID]
- *                  [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
+ * npm run bench -- --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--warp on|off]
+ *                  [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
  *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]
  *                  [--otlp URL]
  *
@@ -39,7 +39,7 @@ import { exportBenchTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
 
 const USAGE =
-  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime] [--otlp URL]';
+  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--warp on|off] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime] [--otlp URL]';
 /** The entries each frame of --events is priced for: a per-image, a per-minute, a per-16-frames and a GPU-hour API. */
 const EVENT_ENTRIES = [
   'aws-rekognition-image-group2',
@@ -85,8 +85,9 @@ async function main(): Promise<void> {
     const parsed = parseArgs({
       options: {
         video: { type: 'string' },
-        policy: { type: 'string', default: 'adaptive' },
+        policy: { type: 'string', default: 'target' },
         gate: { type: 'string' },
+        warp: { type: 'string' },
         model: { type: 'string', default: 'selfie-general-tfjs' },
         backend: { type: 'string', default: 'auto' },
         masks: { type: 'string' },
@@ -108,12 +109,15 @@ async function main(): Promise<void> {
   if (!values.video) fail(`--video is required\n${USAGE}`, 2);
   const backend = values.backend ?? 'auto';
   if (!BACKENDS.includes(backend)) fail(`--backend must be one of ${BACKENDS.join(', ')}`, 2);
-  const policy = values.policy ?? 'adaptive';
+  const policy = values.policy ?? 'target';
   try {
     createGatePolicy(policy);
   } catch (err) {
     fail((err as Error).message, 2);
   }
+
+  if (values.warp !== undefined && values.warp !== 'on' && values.warp !== 'off')
+    fail('--warp must be on or off', 2);
 
   const otlp = values.otlp === undefined ? null : parseOtlpUrl(values.otlp);
   if (values.otlp !== undefined && otlp === null)
@@ -134,6 +138,8 @@ async function main(): Promise<void> {
   try {
     video = readInputFile('video', values.video);
     gate = values.gate ? readGate(values.gate) : { ...DEFAULT_GATE_SETTINGS };
+    // --warp overrides the gate file's choice.
+    if (values.warp !== undefined) gate.warp = values.warp === 'on';
     masks = values.masks ? listMasks(values.masks) : null;
     budget = values.budget ? readBudget(values.budget) : undefined;
     // Checked now, not after minutes of benchmarking: a typo in the folder must not lose the run.
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
     await page.goto(`${app.url}/?bench=1&backend=${backend}&model=${encodeURIComponent(values.model ?? '')}`);
     await page.waitForFunction(() => window.segmeter !== undefined);
     log(
-      `replaying ${values.video} (${policy}, backend ${backend})${realtime ? ', then playing it live' : ''}...`,
+      `replaying ${values.video} (${policy}, warp ${gate.warp ? 'on' : 'off'}, backend ${backend})${realtime ? ', then playing it live' : ''}...`,
     );
     const frames = (await page.evaluate(
       (opts) => {

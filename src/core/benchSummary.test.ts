@@ -37,6 +37,16 @@ describe('summarizeBench', () => {
     expect(s.timingMs.inferenceP50).toBe(25);
   });
 
+  it('prices the gate against the model: gate mean (with the warp) over inference mean', () => {
+    const s = summarizeBench('clip.mp4', { ...frames, warp: true, warpMs: [0.1, 0.1, 0.1, 0.1] });
+    expect(s.warp).toBe(true);
+    expect(s.timingMs.gateMean).toBeCloseTo(0.35, 12);
+    expect(s.timingMs.warpMean).toBeCloseTo(0.1, 12);
+    expect(s.timingMs.inferenceMean).toBe(25);
+    expect(s.timingMs.gateToInference).toBeCloseTo(0.014, 12);
+    expect(summarizeBench('clip.mp4', frames).warp).toBe(false);
+  });
+
   it('averages ground-truth IoUs when masks were given', () => {
     const s = summarizeBench('clip.mp4', {
       ...frames,

@@ -23,6 +23,10 @@ export interface BenchFramesLike {
   /** Reading each frame out of the video once (shared by the gate, the compositor and the model). */
   acquireMs?: number[];
   gateMs: number[];
+  /** Moving the cached mask by the person's shift, per frame (0 when not warping). */
+  warpMs?: number[];
+  /** The cached mask was moved with the person on skipped frames (warp on and a motion policy). */
+  warp?: boolean;
   composeMs: number[];
   budget?: BudgetSummary | null;
   anomaly?: { detectedAtFrame: number | null; action: string | null };
@@ -38,6 +42,8 @@ export interface BenchSummary {
   backend: string;
   policy: string;
   gate: GateSettings;
+  /** Skipped frames showed the cached mask moved with the person. */
+  warp: boolean;
   /** The quality-target controller at the end of the run (target, scale, thresholds, observed staleness). */
   target: TargetGateState | null;
   inferences: number;
@@ -57,6 +63,14 @@ export interface BenchSummary {
     gateP50: number;
     composeP50: number;
     acquireP50: number | null;
+    /** Mean per frame of the gate's own work: thumbnail, motion scores, shift estimate, decision, and the warp. */
+    gateMean: number;
+    /** Of which moving the cached mask. */
+    warpMean: number;
+    /** Mean model time per inference. */
+    inferenceMean: number;
+    /** gateMean / inferenceMean: what the gate costs per frame against what one inference costs. */
+    gateToInference: number;
   };
 }
 
@@ -67,6 +81,9 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
   const frames = f.ran.length;
   if (frames === 0) throw new Error('the bench processed no frame');
   const inferences = f.ran.filter(Boolean).length;
+  const warpMean = f.warpMs?.length ? mean(f.warpMs) : 0;
+  const gateMean = mean(f.gateMs) + warpMean;
+  const inferenceMean = f.modelMs.length ? mean(f.modelMs) : Number.NaN;
   const reasons: Record<string, number> = {};
   for (const r of f.reasons) reasons[r] = (reasons[r] ?? 0) + 1;
   return {
@@ -78,6 +95,7 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
     backend: f.backend,
     policy: f.policy,
     gate: f.gate,
+    warp: f.warp ?? false,
     target: f.target ?? null,
     inferences,
     skipRatio: 1 - inferences / frames,
@@ -100,6 +118,10 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
       gateP50: percentile(f.gateMs, 50),
       composeP50: percentile(f.composeMs, 50),
       acquireP50: f.acquireMs?.length ? percentile(f.acquireMs, 50) : null,
+      gateMean,
+      warpMean,
+      inferenceMean,
+      gateToInference: gateMean / inferenceMean,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_GATE_SETTINGS, type GateSettings, parseGateSettings } from '../core/gate/gateSettings';
+import { targetFromMean } from '../core/gate/QualityController';
 import type { LiveSession, SessionSnapshot } from '../engine/session/LiveSession';
 import { downloadJson } from './downloadJson';
 import { TargetGateStatus } from './TargetGateStatus';
@@ -8,7 +9,7 @@ interface Props {
   snapshot: SessionSnapshot | null;
 }
 
-type NumberKey = Exclude<keyof GateSettings, 'maxQuality'>;
+type NumberKey = Exclude<keyof GateSettings, 'maxQuality' | 'warp'>;
 
 const SLIDERS: { key: NumberKey; label: string; min: number; max: number; step: number; hint: string }[] = [
   {
@@ -116,12 +117,12 @@ export function GateControls({ session, snapshot }: Props) {
       <label>
         Policy
         <select
-          value={gate?.policy ?? 'adaptive'}
+          value={gate?.policy ?? 'target'}
           disabled={!session}
           onChange={(e) => session?.setPolicy(e.currentTarget.value)}
         >
-          <option value="adaptive">adaptive (motion gate, manual thresholds)</option>
           <option value="target">quality target (self-tuning motion gate)</option>
+          <option value="adaptive">manual (motion gate, manual thresholds)</option>
           <option value="every-frame">every frame</option>
           {[2, 3, 5, 10, 30].map((n) => (
             <option key={n} value={`stride:${n}`}>
@@ -133,7 +134,7 @@ export function GateControls({ session, snapshot }: Props) {
       {gate?.target && (
         <TargetGateStatus
           state={gate.target}
-          onTarget={(iouMean) => session?.pipeline.gate.setTarget({ iouMean, iouP05: iouMean - 0.1 })}
+          onTarget={(iouMean) => session?.pipeline.gate.setTarget(targetFromMean(iouMean))}
         />
       )}
       <label className="check">
@@ -144,6 +145,18 @@ export function GateControls({ session, snapshot }: Props) {
           onChange={(e) => session?.updateGate({ maxQuality: e.currentTarget.checked })}
         />
         Max quality (infer every frame)
+      </label>
+      <label
+        className="check"
+        title="a skipped frame shows the last inferred mask moved by how far the person moved since its frame"
+      >
+        <input
+          type="checkbox"
+          checked={settings.warp}
+          disabled={!session || !adaptive}
+          onChange={(e) => session?.updateGate({ warp: e.currentTarget.checked })}
+        />
+        Move the cached mask with the person (warp)
       </label>
       {SLIDERS.map((s) => (
         <label key={s.key} className="slider" title={s.hint}>

@@ -8,6 +8,11 @@ export interface QualityTarget {
 
 export const DEFAULT_QUALITY_TARGET: Readonly<QualityTarget> = Object.freeze({ iouMean: 0.95, iouP05: 0.85 });
 
+/** The target a single mean-IoU figure stands for (the Skip gate panel's slider, the sweep's targets): p05 0.10 below. */
+export function targetFromMean(iouMean: number): QualityTarget {
+  return { iouMean, iouP05: Math.round((iouMean - 0.1) * 1000) / 1000 };
+}
+
 /** The controller's constants; chosen by leaving one clip out at a time (scripts/targetStudy.ts). */
 export interface ControllerConstants {
   /** The controller aims this far above the mean target (its per-frame quality is an estimate). */

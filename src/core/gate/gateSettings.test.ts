@@ -24,21 +24,31 @@ describe('parseGateSettings', () => {
       baselineStride: 2.5,
       refreshFrames: Number.NaN,
       maxQuality: 'yes',
+      warp: 1,
       colour: 'blue',
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toHaveLength(6);
+    expect(r.errors).toHaveLength(7);
     for (const field of [
       'staticThreshold',
       'motionThreshold',
       'baselineStride',
       'refreshFrames',
       'maxQuality',
+      'warp',
       'colour',
     ]) {
       expect(r.errors.some((e) => e.startsWith(`${field}:`))).toBe(true);
     }
+  });
+
+  it('warps by default; a file may turn it off, and the choice round-trips', () => {
+    expect(DEFAULT_GATE_SETTINGS.warp).toBe(true);
+    const r = parseGateSettings({ warp: false });
+    expect(r).toEqual({ ok: true, settings: { ...DEFAULT_GATE_SETTINGS, warp: false } });
+    if (r.ok) expect(parseGateSettings(JSON.stringify(r.settings))).toEqual(r);
+    expect(patchGateSettings(DEFAULT_GATE_SETTINGS, { warp: false }).warp).toBe(false);
   });
 
   it('rejects a motion threshold below the static one, non-objects and bad JSON', () => {

@@ -24,6 +24,11 @@ export interface GateSettings {
   edgeRadius: number;
   /** "Max quality": infer every frame, whatever the scores. */
   maxQuality: boolean;
+  /**
+   * Motion-compensated reuse: a skipped frame shows the last inferred mask moved by the person's shift since its
+   * frame (estimated on the thumbnails), instead of the mask where it was. Motion policies only (adaptive, target).
+   */
+  warp: boolean;
 }
 
 /**
@@ -51,11 +56,14 @@ export const DEFAULT_GATE_SETTINGS: Readonly<GateSettings> = Object.freeze({
   interiorWeight: 0,
   edgeRadius: 2,
   maxQuality: false,
+  warp: true,
 });
 
 export type GateSettingsResult = { ok: true; settings: GateSettings } | { ok: false; errors: string[] };
 
-type NumberField = Exclude<keyof GateSettings, 'maxQuality'>;
+type BooleanField = 'maxQuality' | 'warp';
+type NumberField = Exclude<keyof GateSettings, BooleanField>;
+const BOOLEAN_FIELDS: readonly BooleanField[] = ['maxQuality', 'warp'];
 interface NumberRule {
   min: number;
   max: number;
@@ -72,7 +80,7 @@ const NUMBER_RULES: Record<NumberField, NumberRule> = {
   interiorWeight: { min: 0, max: 100, integer: false },
   edgeRadius: { min: 0, max: 8, integer: true },
 };
-const KNOWN = new Set<string>([...Object.keys(NUMBER_RULES), 'maxQuality']);
+const KNOWN = new Set<string>([...Object.keys(NUMBER_RULES), ...BOOLEAN_FIELDS]);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -107,9 +115,11 @@ export function parseGateSettings(
     else if (v < rule.min || v > rule.max) errors.push(`${key}: must be within ${rule.min}..${rule.max}`);
     else settings[key] = v;
   }
-  if ('maxQuality' in value) {
-    if (typeof value.maxQuality !== 'boolean') errors.push('maxQuality: must be true or false');
-    else settings.maxQuality = value.maxQuality;
+  for (const key of BOOLEAN_FIELDS) {
+    if (!(key in value)) continue;
+    const v = value[key];
+    if (typeof v !== 'boolean') errors.push(`${key}: must be true or false`);
+    else settings[key] = v;
   }
   if (errors.length === 0 && settings.motionThreshold < settings.staticThreshold) {
     errors.push('motionThreshold: must be >= staticThreshold');
@@ -134,7 +144,10 @@ export function patchGateSettings(
     const rule = NUMBER_RULES[key];
     next[key] = Math.min(rule.max, Math.max(rule.min, rule.integer ? Math.round(v) : v));
   }
-  if (typeof patch.maxQuality === 'boolean') next.maxQuality = patch.maxQuality;
+  for (const key of BOOLEAN_FIELDS) {
+    const v = patch[key];
+    if (typeof v === 'boolean') next[key] = v;
+  }
   if (next.motionThreshold < next.staticThreshold) next.motionThreshold = next.staticThreshold;
   return next;
 }

@@ -34,10 +34,10 @@ export function expectedInferenceRate(
 ): ExpectedRate {
   const perMinute = (period: number) => (period > 0 && Number.isFinite(period) ? (fps * 60) / period : 0);
   const cap = settings.maxSkipFrames + 1;
-  const policy = options.policy ?? 'adaptive';
+  const policy = options.policy ?? 'target';
   const stride = /^stride:(\d+)$/.exec(policy);
   let periods: Record<keyof TierMix, number>;
-  if (policy === 'every-frame' || (policy === 'adaptive' && settings.maxQuality)) {
+  if (policy === 'every-frame' || ((policy === 'adaptive' || policy === 'target') && settings.maxQuality)) {
     periods = { static: 1, baseline: 1, motion: 1 };
   } else if (stride) {
     const n = Math.max(1, Number(stride[1]));

@@ -1,8 +1,17 @@
 import type { GateSettings } from '../gate/gateSettings.ts';
+import type { QualityTarget } from '../gate/QualityController.ts';
+
+/** The gate policy a sweep runs every point with: the quality-target mode or manual thresholds. */
+export type SweepPolicy = 'adaptive' | 'target';
+export const DEFAULT_SWEEP_POLICY: SweepPolicy = 'target';
 
 /** One grid point's measured outcome over a clip. */
 export interface SweepPoint {
   gate: GateSettings;
+  /** The gate policy it ran ('adaptive' when absent: sweeps saved before the target mode). */
+  policy?: string;
+  /** Target policy: the quality target it held. */
+  target?: QualityTarget;
   /** 1 - inferences / frames. */
   skipRatio: number;
   /** Mean over frames of the IoU of the shown mask against the model's every-frame mask. */

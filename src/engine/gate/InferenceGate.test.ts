@@ -64,4 +64,29 @@ describe('InferenceGate', () => {
     expect(runs).toEqual([true, false, false, true, false, false, true]);
     expect(() => gate.setPolicy('stride:0')).toThrow(RangeError);
   });
+
+  it('tracks how far the person moved since the inferred frame, in mask pixels, and only when warping', () => {
+    // The square drifts one thumbnail cell every 4 frames: 2 px of the 128 x 96 mask.
+    const warping = new InferenceGate('adaptive', { ...DEFAULT_GATE_SETTINGS, maxSkipFrames: 100 });
+    const plain = new InferenceGate('adaptive', { ...DEFAULT_GATE_SETTINGS, warp: false });
+    for (const gate of [warping, plain]) {
+      gate.decide(0, thumbAt(0));
+      gate.noteInference(0);
+      gate.noteMask(maskAt(0));
+    }
+    const seen: number[] = [];
+    for (let f = 1; f <= 16; f++) {
+      warping.decide(f, thumbAt(f));
+      plain.decide(f, thumbAt(f));
+      expect(plain.maskShift(128, 96)).toEqual({ dx: 0, dy: 0 });
+      const { dx, dy } = warping.maskShift(128, 96);
+      expect(dy).toBe(0);
+      seen.push(dx);
+    }
+    // 16 frames later the square is 4 cells (8 px) to the right.
+    expect(seen.at(-1)).toBe(8);
+    expect(seen.every((dx, i) => i === 0 || dx >= seen[i - 1])).toBe(true);
+    // A fixed stride shows the mask unmoved.
+    expect(new InferenceGate('stride:3').warps).toBe(false);
+  });
 });

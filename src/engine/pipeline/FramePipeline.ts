@@ -2,15 +2,16 @@ import type { FrameEventStore } from '../../core/fold/FrameEventStore';
 import type { FrameEvent, GateReason, InferenceKind, SegmentationMode } from '../../core/frameEvent';
 import { RunawayGuard } from '../../core/guard/RunawayGuard';
 import { THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
-import { iou } from '../../core/quality/iou';
 import type { CompositorSettings } from '../compositor/Compositor';
 import type { StageCompositor } from '../compositor/StageCompositor';
 import { FrameSampler } from '../gate/FrameSampler';
 import { InferenceGate } from '../gate/InferenceGate';
 import { budgetPermit, InferencePermits } from '../gate/InferencePermits';
 import { MaskCache } from '../mask/MaskCache';
+import { staleIou } from '../mask/staleIou';
 import { type InferenceOutcome, InferenceRunner } from '../segmenter/InferenceRunner';
 import type { FrameSource } from '../source/frameSources';
+import { inferenceRecord } from './inferenceRecord';
 import { modelInput } from './modelInput';
 import type { PipelineGuard, StepResult } from './pipelineTypes';
 import { runawayBug } from './runawayBug';
@@ -135,6 +136,14 @@ export class FramePipeline {
       }
     }
     const gateMs = performance.now() - gateStart;
+    // What a skipped frame shows (and what a fresh mask is compared with): the inferred mask, moved by the shift.
+    const warpStart = performance.now();
+    const inferred = this.cache.inferred;
+    if (active && inferred) {
+      const { dx, dy } = this.gate.maskShift(inferred.width, inferred.height);
+      this.cache.show(dx, dy);
+    }
+    const warpMs = performance.now() - warpStart;
     const base: EventBase = {
       ts: Date.now(),
       mediaTime,
@@ -149,7 +158,7 @@ export class FramePipeline {
     };
     const result: StepResult = {
       ...{ frame, ran: run, reason, motion, displayed: null, reference: null, modelMs: null },
-      ...{ acquireMs, gateMs, composeMs: 0 },
+      ...{ acquireMs, gateMs, warpMs, composeMs: 0 },
     };
     let inferenceId: number | null = null;
     try {
@@ -200,6 +209,7 @@ export class FramePipeline {
     }
     this.timings.acquire.push(acquireMs);
     this.timings.gate.push(gateMs);
+    this.timings.warp.push(warpMs);
     this.timings.compose.push(result.composeMs);
     this.store.append({ ...base, ran: run, reason, inferenceId });
     result.displayed = this.cache.mask;
@@ -237,18 +247,15 @@ export class FramePipeline {
       return {};
     }
     const { mask } = outcome;
-    const staleIou =
-      onScreen && onScreen.width === mask.width && onScreen.height === mask.height
-        ? iou(onScreen.data, mask.data)
-        : undefined;
+    const staleness = staleIou(onScreen, mask);
     if (kind === 'gate' && generation === this.generation) {
       this.cache.put(mask, frame, this.smoothing);
       this.gate.noteMask(mask);
-      if (staleIou !== undefined) this.gate.noteStaleness(staleIou);
+      if (staleness !== undefined) this.gate.noteStaleness(staleness);
     }
     if (id !== null) {
-      if (staleIou !== undefined) this.staleness.push(staleIou);
-      this.record(id, frame, kind, outcome, staleIou);
+      if (staleness !== undefined) this.staleness.push(staleness);
+      this.record(id, frame, kind, outcome, staleness);
     }
     return { reference: mask, modelMs: outcome.modelMs };
   }
@@ -260,17 +267,7 @@ export class FramePipeline {
     outcome: InferenceOutcome,
     staleIou: number | undefined,
   ): void {
-    this.store.settle({
-      id,
-      sessionId: this.sessionId,
-      frame,
-      kind,
-      ts: Date.now(),
-      latencyMs: outcome.ok ? outcome.latencyMs : null,
-      modelMs: outcome.ok ? outcome.modelMs : null,
-      ...(outcome.ok ? {} : { error: outcome.error }),
-      ...(staleIou === undefined ? {} : { staleIou }),
-    });
+    this.store.settle(inferenceRecord(id, this.sessionId, frame, kind, outcome, staleIou));
   }
 
   private shadowDue(): boolean {

@@ -20,24 +20,28 @@ export class RecentValues {
 }
 
 /**
- * Each stage's own time per frame, ms: reading the frame, the gate, compositing (drawing, on whichever thread
- * draws) and what compositing cost the main thread (all of it there; posting the frame with a worker compositor).
+ * Each stage's own time per frame, ms: reading the frame, the gate, moving the cached mask (warp), compositing
+ * (drawing, on whichever thread draws) and what compositing cost the main thread (all of it there; posting the frame
+ * with a worker compositor).
  */
 export class StageTimings {
   readonly acquire = new RecentValues();
   readonly gate = new RecentValues();
+  readonly warp = new RecentValues();
   readonly compose = new RecentValues();
   readonly composeMain = new RecentValues();
 
   summary(): {
     acquireMsP50: number | null;
     gateMsP50: number | null;
+    warpMsP50: number | null;
     composeMsP50: number | null;
     composeMainMsP50: number | null;
   } {
     return {
       acquireMsP50: this.acquire.p50,
       gateMsP50: this.gate.p50,
+      warpMsP50: this.warp.p50,
       composeMsP50: this.compose.p50,
       composeMainMsP50: this.composeMain.p50,
     };

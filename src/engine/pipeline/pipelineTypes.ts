@@ -16,6 +16,8 @@ export interface StepResult {
   modelMs: number | null;
   acquireMs: number;
   gateMs: number;
+  /** Moving the cached mask by the person's shift (warp), ms; 0 when not warping. */
+  warpMs: number;
   composeMs: number;
 }
 

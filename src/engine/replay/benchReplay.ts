@@ -102,6 +102,8 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
     anomaly: { detectedAtFrame: null, action: null },
     acquireMs: [],
     gateMs: [],
+    warpMs: [],
+    warp: pipeline.gate.warps,
     composeMs: [],
   };
   pipeline.resetGate();
@@ -122,6 +124,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
     if (step.modelMs !== null) result.modelMs.push(step.modelMs);
     result.acquireMs.push(step.acquireMs);
     result.gateMs.push(step.gateMs);
+    result.warpMs?.push(step.warpMs);
     result.composeMs.push(step.composeMs);
     if (options.maskUrls) {
       const gt = await groundTruth(options.maskUrls[i], width, height);

@@ -1,9 +1,13 @@
 import type { GateSettings } from '../../core/gate/gateSettings';
+import {
+  DEFAULT_QUALITY_TARGET,
+  type QualityTarget,
+  targetFromMean,
+} from '../../core/gate/QualityController';
 import { THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
-import { iou } from '../../core/quality/iou';
 import { upsampleBilinear } from '../../core/quality/upsampleBilinear';
 import { summarizePoint } from '../../core/sweep/summarizeSweep';
-import type { SweepPoint } from '../../core/sweep/sweepTypes';
+import { DEFAULT_SWEEP_POLICY, type SweepPoint, type SweepPolicy } from '../../core/sweep/sweepTypes';
 import { FrameSampler } from '../gate/FrameSampler';
 import { InferenceGate } from '../gate/InferenceGate';
 import { modelInput } from '../pipeline/modelInput';
@@ -11,6 +15,7 @@ import type { PersonMask } from '../segmenter/segmenterTypes';
 import { openClip } from '../source/frameSources';
 import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
 import type { ReplaySession } from './ReplaySession';
+import { ShownMasks } from './ShownMasks';
 
 export interface SweepProgress {
   /** Point-frames evaluated so far (frames done x points) and in all. */
@@ -27,6 +32,11 @@ export interface SweepOptions {
   /** A URL the page can fetch: the sample clip, a blob: URL of the user's file, or the CLI's routed clip. */
   videoUrl: string;
   grid: readonly GateSettings[];
+  /** The gate policy every point runs: 'target' (quality-target mode) or 'adaptive' (manual thresholds). */
+  policy?: SweepPolicy;
+  /** Target policy: mean-IoU targets to sweep (p05 = target - 0.10, as the Skip gate panel sets it); every grid
+   *  point is run at each. Default: the default quality target alone. */
+  targets?: readonly number[];
   onProgress?: (progress: SweepProgress) => void;
   signal?: AbortSignal;
 }
@@ -46,9 +56,13 @@ export interface SweepRun {
 /** One grid point's own gate state: decisions depend on its history, so nothing is shared between points. */
 interface PointState {
   settings: GateSettings;
+  target: QualityTarget | null;
   gate: InferenceGate;
   /** Frame whose reference mask this point is showing (its last inference); -1 before the first. */
   shownFrame: number;
+  /** Whole mask pixels by which it shows that mask moved (warp). */
+  dx: number;
+  dy: number;
   inferences: number;
   iou: number[];
 }
@@ -93,15 +107,28 @@ export async function sweepReplay(session: ReplaySession, options: SweepOptions)
     const height = video.videoHeight;
     const sampler = new FrameSampler();
     const thumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
-    const points: PointState[] = grid.map((settings) => ({
-      settings: { ...settings },
-      gate: new InferenceGate('adaptive', settings),
-      shownFrame: -1,
-      inferences: 0,
-      iou: [],
-    }));
-    /** Upsampled reference masks of frames some point still shows. */
-    const shownMasks = new Map<number, Uint8Array>();
+    const policy = options.policy ?? DEFAULT_SWEEP_POLICY;
+    const targets =
+      policy === 'target'
+        ? (options.targets ?? [DEFAULT_QUALITY_TARGET.iouMean]).map(targetFromMean)
+        : [null];
+    const points: PointState[] = targets.flatMap((target) =>
+      grid.map((settings) => {
+        const gate = new InferenceGate(policy, settings);
+        if (target) gate.setTarget(target);
+        return {
+          settings: { ...settings },
+          target,
+          gate,
+          shownFrame: -1,
+          dx: 0,
+          dy: 0,
+          inferences: 0,
+          iou: [],
+        };
+      }),
+    );
+    const shown = new ShownMasks(width, height);
     const started = performance.now();
     for (let i = 0; i < frames; i++) {
       signal?.throwIfAborted();
@@ -118,28 +145,30 @@ export async function sweepReplay(session: ReplaySession, options: SweepOptions)
       } finally {
         image.close();
       }
-      shownMasks.set(i, reference);
-      const iouByShown = new Map<number, number>();
+      shown.beginFrame(i, mask, reference);
       for (const p of points) {
-        // The pipeline's own gate: decide, note the inference, then the mask that came back.
-        if (p.gate.decide(i, thumb).run) {
+        // The pipeline's own order: decide, move the shown mask by the shift, and on an inference compare what
+        // was on screen with the fresh mask (staleness), then note the inference, its mask and that staleness.
+        const run = p.gate.decide(i, thumb).run;
+        const { dx, dy } = p.gate.maskShift(mask.width, mask.height);
+        if (run) {
+          const stale = p.shownFrame >= 0 ? shown.staleness(p.shownFrame, dx, dy) : undefined;
           p.gate.noteInference(i);
           p.gate.noteMask(mask);
+          if (stale !== undefined) p.gate.noteStaleness(stale);
           p.shownFrame = i;
+          p.dx = 0;
+          p.dy = 0;
           p.inferences++;
+        } else if (p.shownFrame >= 0) {
+          p.dx = dx;
+          p.dy = dy;
         }
-        let value = iouByShown.get(p.shownFrame);
-        if (value === undefined) {
-          const shown = shownMasks.get(p.shownFrame);
-          if (!shown) throw new Error(`frame ${i}: no mask to show yet`);
-          value = iou(shown, reference);
-          iouByShown.set(p.shownFrame, value);
-        }
-        p.iou.push(value);
+        if (p.shownFrame < 0) throw new Error(`frame ${i}: no mask to show yet`);
+        p.iou.push(shown.iou(p.shownFrame, p.dx, p.dy));
       }
       // Keep only the masks some point still shows: at most one per point.
-      const inUse = new Set(points.map((p) => p.shownFrame));
-      for (const frame of shownMasks.keys()) if (!inUse.has(frame)) shownMasks.delete(frame);
+      shown.retain(new Set(points.map((p) => p.shownFrame)));
       const elapsed = performance.now() - started;
       options.onProgress?.({
         done: (i + 1) * points.length,
@@ -158,7 +187,11 @@ export async function sweepReplay(session: ReplaySession, options: SweepOptions)
       model: segmenter.info.modelId,
       runtime: segmenter.info.runtime,
       backend: segmenter.info.backend,
-      points: points.map((p) => summarizePoint(p.settings, p.inferences, p.iou)),
+      points: points.map((p) => ({
+        ...summarizePoint(p.settings, p.inferences, p.iou),
+        policy,
+        ...(p.target ? { target: p.target } : {}),
+      })),
     };
   } catch (err) {
     if (signal?.aborted) throw abortError();

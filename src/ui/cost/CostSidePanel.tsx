@@ -36,7 +36,7 @@ export function CostSidePanel({ session, snapshot, model }: Props) {
   else startedAt.current ??= new Date(Date.now() - figures.durationSeconds * 1000);
   const onFocus = () => {
     const charges = sessionCharges(figures.prices, model.catalog, {
-      policy: snapshot?.gate.policy ?? 'adaptive',
+      policy: snapshot?.gate.policy ?? 'target',
       start: startedAt.current ?? new Date(),
       durationSeconds: figures.durationSeconds,
       inferenceRatio: ratio ?? 0,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GateSettings } from '../../core/gate/gateSettings';
+import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../../core/gate/gateSettings';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { measuredFromSweep } from '../../core/report/measuredFigures';
 import { REPORT_DEFAULT_SCENARIO } from '../../core/report/reportDefaults';
@@ -14,6 +14,7 @@ import { downloadJson } from '../downloadJson';
 import { viewPanelId } from '../ViewTabs';
 import { SweepChart } from './SweepChart';
 import { SweepTable } from './SweepTable';
+import { TargetSweep } from './TargetSweep';
 import './sweep.css';
 
 interface Props {
@@ -269,6 +270,14 @@ export function SweepView({ session, snapshot, hidden }: Props) {
           />
         </>
       )}
+      <TargetSweep
+        session={session}
+        clip={clip}
+        gate={snapshot?.gate.settings ?? DEFAULT_GATE_SETTINGS}
+        catalog={catalog}
+        disabled={running || !session || snapshot?.segmenter === null}
+        hidden={hidden}
+      />
     </section>
   );
 }

@@ -71,7 +71,7 @@ export function useTelemetry(
       return {
         pricing: { entries, fps: streamFps.fps, frameBytes: Number(ARTICLE_SCENARIO.frameBytes) },
         mode: session.store.events.at(-1)?.mode ?? null,
-        policy: gate?.policy ?? 'adaptive',
+        policy: gate?.policy ?? 'target',
         budget: snap?.budget?.state ?? null,
         expectedPerMinute:
           gate && recent.length > 0
