@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { median, offSpread, roundOrder, summarize, type WindowMeasure } from './overheadSummary.ts';
+import { median } from '../core/fold/liveStats.ts';
+import { offSpread, roundOrder, summarize, type WindowMeasure } from './overheadSummary.ts';
 import { parseOverheadArgs } from './telemetryOverheadArgs.ts';
 
 const win = (condition: WindowMeasure['condition'], fps: number, extra: Partial<WindowMeasure> = {}) =>

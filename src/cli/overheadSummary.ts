@@ -3,6 +3,8 @@
  * and its ratio to telemetry off, the main-thread time telemetry took, and what it sent. Pure, so it is unit-tested.
  */
 
+import { median } from '../core/fold/liveStats.ts';
+
 /** Telemetry off, or on against a collector that answers 200, 503, or never. */
 export type Condition = 'off' | 'ok' | '503' | 'hang';
 export const CONDITIONS: readonly Condition[] = ['off', 'ok', '503', 'hang'];
@@ -60,13 +62,6 @@ export interface ConditionSummary {
   mainThreadMsPerSecond: number;
   bytesPerRequest: number | null;
   bytesPerMinute: number;
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
