@@ -231,6 +231,7 @@ interface OverheadCondition {
   windows: number;
   medianFps: number;
   ratioToOff: number | null;
+  pairedRatio: number | null;
   withinFivePercent: boolean | null;
   mainThreadMsPerSecond: number;
   mainThreadMsPerExport: number | null;
@@ -250,7 +251,7 @@ test('telemetry-overhead interleaves off and on windows: nothing sent while off,
       env: { ...process.env, SEGMETER_DIST: process.env.E2E_DIST ?? 'dist' },
     },
   );
-  expect(run.stderr).toMatch(/^condition +median fps +vs off +within 5%/m);
+  expect(run.stderr).toMatch(/^condition +median fps +vs off +paired +within 5%/m);
   const json = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
     conditions: Record<string, OverheadCondition>;
     windows: {
@@ -259,6 +260,7 @@ test('telemetry-overhead interleaves off and on windows: nothing sent while off,
       fps: number;
       work: object | null;
       state: string | null;
+      clipStart: number;
     }[];
     host: { cpus: number };
   };
@@ -268,15 +270,19 @@ test('telemetry-overhead interleaves off and on windows: nothing sent while off,
     expect(c.windows, name).toBe(2);
     expect(c.medianFps, name).toBeGreaterThan(0);
     expect(typeof c.bytesPerMinute, name).toBe('number');
-    if (name === 'off') expect([c.ratioToOff, c.withinFivePercent]).toEqual([null, null]);
+    if (name === 'off')
+      expect([c.ratioToOff, c.pairedRatio, c.withinFivePercent]).toEqual([null, null, null]);
     else {
       expect(c.ratioToOff, name).toBeGreaterThan(0);
+      expect(c.pairedRatio, name).toBeGreaterThan(0);
       expect(typeof c.withinFivePercent, name).toBe('boolean');
       expect(c.mainThreadMsPerSecond, name).toBeGreaterThan(0);
       expect(c.mainThreadMsPerExport, name).toBeGreaterThan(0);
     }
   }
   expect(json.windows).toHaveLength(8);
+  // Every window shows the same frames: it starts where the looping clip starts over (polled every 15 ms).
+  for (const w of json.windows) expect(w.clipStart).toBeLessThan(0.5);
   // Off: no exporter in the page, and not one request reached the collector.
   for (const w of json.windows.filter((x) => x.condition === 'off'))
     expect([w.work, w.requests]).toEqual([null, 0]);

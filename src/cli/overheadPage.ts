@@ -92,3 +92,31 @@ export function workBetween(a: PageReading, b: PageReading): WindowWork | null {
     exportCalls: b.work.exportCalls - a.work.exportCalls,
   };
 }
+
+const LOOP_WAIT_MS = 60_000;
+
+/**
+ * Waits until the looping sample clip starts over and returns its media time then (seconds, near 0). Every window
+ * starts there, so every window shows the same frames: how much the gate infers depends on the clip's content, and
+ * windows at different places in the clip differ by more than telemetry could ever cost.
+ */
+export async function waitForLoopStart(page: Page): Promise<number> {
+  // Polled in the page with the previous time kept on window: no helper functions inside (tsx would wrap them).
+  await page.evaluate(() => {
+    (window as { loopProbe?: number | null }).loopProbe = null;
+  });
+  const handle = await page.waitForFunction(
+    () => {
+      const w = window as { loopProbe?: number | null };
+      const now = window.segmeter?.sourceTime() ?? null;
+      const previous = w.loopProbe ?? null;
+      w.loopProbe = now;
+      return now !== null && previous !== null && now < previous ? { now } : null;
+    },
+    null,
+    { polling: 15, timeout: LOOP_WAIT_MS },
+  );
+  const { now } = (await handle.jsonValue()) as { now: number };
+  await handle.dispose();
+  return now;
+}

@@ -15,28 +15,36 @@ const win = (condition: WindowMeasure['condition'], fps: number, extra: Partial<
     requests: 0,
     bytes: 0,
     state: null,
+    clipStart: 0.02,
     ...extra,
   }) satisfies WindowMeasure;
 
 describe('summarize', () => {
-  it('takes medians per condition and their ratio to off, with the 5% verdict', () => {
+  it('takes medians per condition, their ratio to off, and the 5% verdict from per-round pairs', () => {
     const work = { recordMs: 2, readMs: 3, reads: 10, exportMs: 7, exportCalls: 7 };
     const s = summarize([
-      win('off', 20),
-      win('off', 22),
-      win('off', 30),
-      win('ok', 21, { work, requests: 10, bytes: 50_000 }),
-      win('ok', 21.4, { work, requests: 10, bytes: 50_000 }),
-      win('503', 18, { work, requests: 4, bytes: 20_000 }),
-      win('hang', 23.2, { work, requests: 1, bytes: 5_000 }),
+      win('off', 20, { round: 0 }),
+      win('off', 22, { round: 1 }),
+      win('off', 30, { round: 2 }),
+      win('ok', 20.4, { round: 0, work, requests: 10, bytes: 50_000 }),
+      win('ok', 22, { round: 1, work, requests: 10, bytes: 50_000 }),
+      win('503', 18, { round: 0, work, requests: 4, bytes: 20_000 }),
+      win('503', 29, { round: 2, work, requests: 4, bytes: 20_000 }),
+      win('hang', 23.2, { round: 1, work, requests: 1, bytes: 5_000 }),
     ]);
     expect(s.off.medianFps).toBe(22);
     expect(s.off.ratioToOff).toBeNull();
+    expect(s.off.pairedRatio).toBeNull();
     expect(s.off.withinFivePercent).toBeNull();
     expect(s.ok.medianFps).toBeCloseTo(21.2, 9);
     expect(s.ok.ratioToOff).toBeCloseTo(21.2 / 22, 9);
+    expect(s.ok.pairedRatio).toBeCloseTo((20.4 / 20 + 1) / 2, 9);
     expect(s.ok.withinFivePercent).toBe(true);
+    // Against the median of all off windows 503 would look 7% faster; paired with its own rounds it is 7% slower.
+    expect(s['503'].ratioToOff).toBeCloseTo(23.5 / 22, 9);
+    expect(s['503'].pairedRatio).toBeCloseTo((18 / 20 + 29 / 30) / 2, 9);
     expect(s['503'].withinFivePercent).toBe(false);
+    expect(s.hang.pairedRatio).toBeCloseTo(23.2 / 22, 9);
     expect(s.hang.withinFivePercent).toBe(false); // 5.5% faster is not "within 5%" either
     // One export: one collection's readings (0.3 ms) plus one export call (1 ms).
     expect(s.ok.mainThreadMsPerExport).toBeCloseTo(1.3, 9);

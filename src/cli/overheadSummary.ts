@@ -44,6 +44,8 @@ export interface WindowMeasure {
   bytes: number;
   /** The panel's export state at the window's end (null while off). */
   state: string | null;
+  /** Media time of the looping clip where the window started (s): every window starts where the clip starts over. */
+  clipStart: number;
 }
 
 export interface ConditionSummary {
@@ -51,6 +53,9 @@ export interface ConditionSummary {
   fps: number[];
   medianFps: number | null;
   ratioToOff: number | null;
+  /** Median over rounds of this condition's fps over the same round's off fps: pairs cancel the machine's drift. */
+  pairedRatio: number | null;
+  /** Whether pairedRatio is within TOLERANCE of 1 (null for off). */
   withinFivePercent: boolean | null;
   /** Collections (the SDK's reads) and export calls (batches handed to the OTLP exporter, retries within it not). */
   collections: number;
@@ -75,6 +80,15 @@ export function summarize(windows: readonly WindowMeasure[]): Record<Condition, 
     const medianFps = median(fps);
     const ratio =
       condition === 'off' || medianFps === null || !offMedian ? null : medianFps / (offMedian as number);
+    const paired =
+      condition === 'off'
+        ? null
+        : median(
+            ws.flatMap((w) => {
+              const off = windows.find((o) => o.condition === 'off' && o.round === w.round);
+              return off && off.fps > 0 ? [w.fps / off.fps] : [];
+            }),
+          );
     const work = ws.flatMap((w) => (w.work ? [w.work] : []));
     const reads = sum(work.map((w) => w.reads));
     const calls = sum(work.map((w) => w.exportCalls));
@@ -89,7 +103,8 @@ export function summarize(windows: readonly WindowMeasure[]): Record<Condition, 
       fps,
       medianFps,
       ratioToOff: ratio,
-      withinFivePercent: ratio === null ? null : Math.abs(ratio - 1) <= TOLERANCE,
+      pairedRatio: paired,
+      withinFivePercent: paired === null ? null : Math.abs(paired - 1) <= TOLERANCE,
       collections: reads,
       exportCalls: calls,
       requests,

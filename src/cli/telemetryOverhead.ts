@@ -4,7 +4,9 @@
  * What fleet telemetry costs the live view, measured side by side in one page of the built app on the sample clip:
  * windows of telemetry off, and on against a stand-in collector that answers 200, 503 or never, interleaved
  * (off, ok, 503, hang, off, ...) for several rounds so that the machine's load drift hits every condition alike.
- * Per condition: the median display fps and its ratio to off (within 5% or not: printed, not asserted), the
+ * Every window starts where the looping clip starts over, so all of them show the same frames (the gate's load
+ * follows the clip's content). Per condition: the median display fps, its ratio to off, and the median of its
+ * per-round ratios to that round's off window (the verdict, within 5% or not: printed, not asserted), the
  * main-thread ms per export and per second, and the bytes per request and per minute that reached the collector.
  * A table on stderr; the last line of stdout is one JSON object.
  */
@@ -17,6 +19,7 @@ import {
   prepareTelemetryPanel,
   readPage,
   switchTelemetry,
+  waitForLoopStart,
   workBetween,
 } from './overheadPage.ts';
 import {
@@ -37,13 +40,13 @@ const WARMUP_MS = 3000;
 
 function printTable(s: Record<string, ConditionSummary>, spread: number | null, intervalS: number): void {
   log(
-    `${'condition'.padEnd(10)} ${'median fps'.padStart(10)} ${'vs off'.padStart(7)} ${'within 5%'.padStart(9)} ${'ms/export'.padStart(9)} ${'ms/s'.padStart(6)} ${'exports'.padStart(7)} ${'requests'.padStart(8)} ${'B/request'.padStart(9)} ${'kB/min'.padStart(7)}  fps per window`,
+    `${'condition'.padEnd(10)} ${'median fps'.padStart(10)} ${'vs off'.padStart(7)} ${'paired'.padStart(7)} ${'within 5%'.padStart(9)} ${'ms/export'.padStart(9)} ${'ms/s'.padStart(6)} ${'exports'.padStart(7)} ${'requests'.padStart(8)} ${'B/request'.padStart(9)} ${'kB/min'.padStart(7)}  fps per window`,
   );
   for (const c of CONDITIONS) {
     const r = s[c] as ConditionSummary;
     const within = r.withinFivePercent === null ? '' : r.withinFivePercent ? 'yes' : 'NO';
     log(
-      `${c.padEnd(10)} ${f(r.medianFps, 2).padStart(10)} ${f(r.ratioToOff, 3).padStart(7)} ${within.padStart(9)} ${f(r.mainThreadMsPerExport, 2).padStart(9)} ${f(r.mainThreadMsPerSecond, 2).padStart(6)} ${String(r.exportCalls).padStart(7)} ${String(r.requests).padStart(8)} ${f(r.bytesPerRequest, 0).padStart(9)} ${f(r.bytesPerMinute / 1000, 1).padStart(7)}  ${r.fps.map((v) => v.toFixed(1)).join(' ')}`,
+      `${c.padEnd(10)} ${f(r.medianFps, 2).padStart(10)} ${f(r.ratioToOff, 3).padStart(7)} ${f(r.pairedRatio, 3).padStart(7)} ${within.padStart(9)} ${f(r.mainThreadMsPerExport, 2).padStart(9)} ${f(r.mainThreadMsPerSecond, 2).padStart(6)} ${String(r.exportCalls).padStart(7)} ${String(r.requests).padStart(8)} ${f(r.bytesPerRequest, 0).padStart(9)} ${f(r.bytesPerMinute / 1000, 1).padStart(7)}  ${r.fps.map((v) => v.toFixed(1)).join(' ')}`,
     );
   }
   const ok = s.ok;
@@ -79,6 +82,7 @@ async function run(args: OverheadArgs): Promise<void> {
           await switchTelemetry(page, true);
         }
         await page.waitForTimeout(args.settleS * 1000);
+        const clipStart = await waitForLoopStart(page);
         const a = await readPage(page);
         await page.waitForTimeout(args.windowS * 1000);
         const b = await readPage(page);
@@ -96,10 +100,11 @@ async function run(args: OverheadArgs): Promise<void> {
           requests: sent.length,
           bytes: sent.reduce((t, r) => t + r.bytes, 0),
           state: b.state,
+          clipStart,
         };
         windows.push(w);
         log(
-          `round ${round + 1}/${args.rounds} ${condition.padEnd(4)}: ${w.fps.toFixed(2)} fps over ${seconds.toFixed(1)} s, ${w.requests} requests${w.state ? `, export state ${w.state}` : ''}`,
+          `round ${round + 1}/${args.rounds} ${condition.padEnd(4)}: ${w.fps.toFixed(2)} fps over ${seconds.toFixed(1)} s from clip time ${clipStart.toFixed(2)} s, ${w.requests} requests${w.state ? `, export state ${w.state}` : ''}`,
         );
       }
     }
