@@ -16,6 +16,7 @@ import { SweepChart } from './SweepChart';
 import { SweepTable } from './SweepTable';
 import { TargetSweep } from './TargetSweep';
 import './sweep.css';
+import { useThrottledSetter } from './useThrottledSetter';
 
 interface Props {
   session: LiveSession | null;
@@ -50,6 +51,7 @@ export function SweepView({ session, snapshot, hidden }: Props) {
   const [gridErrors, setGridErrors] = useState<string[]>([]);
   const [targetText, setTargetText] = useState(String(DEFAULT_TARGET_IOU));
   const [progress, setProgress] = useState<SweepProgress | null>(null);
+  const showProgress = useThrottledSetter(setProgress);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<{ run: SweepRun; label: string } | null>(null);
@@ -109,7 +111,7 @@ export function SweepView({ session, snapshot, hidden }: Props) {
         videoUrl: clip.url,
         grid: grid.grid,
         signal: controller.signal,
-        onProgress: setProgress,
+        onProgress: showProgress,
       });
       setRun({ run: measured, label: clip.label });
     } catch (err) {

@@ -7,6 +7,7 @@ import type { SweepPoint } from '../../core/sweep/sweepTypes';
 import type { SweepProgress } from '../../engine/replay/sweepReplay';
 import type { LiveSession } from '../../engine/session/LiveSession';
 import { CostOfQualityChart } from './CostOfQualityChart';
+import { useThrottledSetter } from './useThrottledSetter';
 
 interface Props {
   session: LiveSession | null;
@@ -38,6 +39,7 @@ export function TargetSweep({ session, clip, gate, catalog, disabled, hidden }: 
   const [withoutWarp, setWithoutWarp] = useState(false);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SweepProgress | null>(null);
+  const showProgress = useThrottledSetter(setProgress);
   const [error, setError] = useState<string | null>(null);
   const [points, setPoints] = useState<SweepPoint[] | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -63,7 +65,7 @@ export function TargetSweep({ session, clip, gate, catalog, disabled, hidden }: 
         policy: 'target',
         targets,
         signal: controller.signal,
-        onProgress: setProgress,
+        onProgress: showProgress,
       });
       setPoints(run.points);
     } catch (err) {
