@@ -8,6 +8,7 @@ import { EffectControls } from './EffectControls';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GateControls } from './GateControls';
 import { Disclosure } from './layout/Disclosure';
+import { Frozen } from './layout/Frozen';
 import { ModelControls } from './ModelControls';
 import { ModelFailing } from './ModelFailing';
 import { Notices } from './Notices';
@@ -108,7 +109,9 @@ export function App() {
         </aside>
       </main>
       <ErrorBoundary name="The Sweep view">
-        <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
+        <Frozen live={view === 'sweep'}>
+          <SweepView session={session} snapshot={snapshot} hidden={view !== 'sweep'} />
+        </Frozen>
       </ErrorBoundary>
       {view === 'report' && (
         <ErrorBoundary name="The Report view">
