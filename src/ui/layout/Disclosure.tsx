@@ -1,5 +1,4 @@
 import { type ReactNode, useState } from 'react';
-import { Frozen } from './Frozen';
 
 const KEY_PREFIX = 'segmeter.open.';
 
@@ -55,9 +54,7 @@ export function Disclosure({ id, title, summary, defaultOpen = false, className,
         <span className="disclosure-title">{title}</span>
         {summary !== undefined && <span className="disclosure-summary">{summary}</span>}
       </summary>
-      <div className="disclosure-body">
-        <Frozen live={open}>{children}</Frozen>
-      </div>
+      <div className="disclosure-body">{children}</div>
     </details>
   );
 }

@@ -9,8 +9,9 @@ export function staysFrozen(previous: { live: boolean }, next: { live: boolean }
 }
 
 /**
- * Renders its children while `live`, and keeps their last rendering (state and DOM kept) while not: a closed
- * section or a hidden view is not re-rendered by the app's 4 Hz snapshot. Updates of the children's own state still
+ * Renders its children while `live`, and keeps their last rendering (state and DOM kept) while not: a hidden view
+ * is not re-rendered by the app's 4 Hz snapshot. (Closed sections are not frozen: specs, and a person who opens one,
+ * read them current.) Updates of the children's own state still
  * render. When it turns live again it renders with the newest props.
  */
 export const Frozen = memo(function Frozen({ children }: { live: boolean; children: ReactNode }) {
