@@ -99,3 +99,19 @@ export function boundedInteger(option: string, text: string, min: number, max: n
     return `${option} must be a whole number from ${min} to ${max}, got "${text}"`;
   return value;
 }
+
+/** The range a `boundedNumber` accepts: above a bound (excluded) or from one (included), up to `max`. */
+export type NumberRange = { above: number; max: number } | { from: number; max: number };
+
+/**
+ * `--minutes`-style options: a finite number within `range`, in `unit`s (named in the message), or an InputError
+ * naming the option.
+ */
+export function boundedNumber(option: string, text: string, unit: string, range: NumberRange): number {
+  const value = Number(text);
+  const low = 'above' in range ? value > range.above : value >= range.from;
+  if (text.trim() !== '' && Number.isFinite(value) && low && value <= range.max) return value;
+  const bounds =
+    'above' in range ? `above ${range.above} (at most ${range.max})` : `from ${range.from} to ${range.max}`;
+  throw new InputError(`${option} must be a number of ${unit} ${bounds}, got "${text}"`);
+}

@@ -1,6 +1,6 @@
 /** `npm run measure`'s command line: which rows to measure and for how long. */
 import { parseArgs } from 'node:util';
-import { InputError } from './cliInput.ts';
+import { boundedNumber, InputError } from './cliInput.ts';
 
 /** One measured configuration: `key` is what `--rows` names it by. */
 export interface MeasureConfig {
@@ -72,13 +72,8 @@ export function parseMeasureArgs(argv: string[]): MeasureArgs {
   } catch (err) {
     throw new InputError((err as Error).message.split('\n')[0]);
   }
-  const raw = values.seconds ?? '12';
-  const seconds = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw new InputError(`--seconds must be a number of seconds above 0 (at most 3600), got "${raw}"`);
-  }
   return {
-    seconds,
+    seconds: boundedNumber('--seconds', values.seconds ?? '12', 'seconds', { above: 0, max: 3600 }),
     configs: values.rows === undefined ? MEASURE_CONFIGS : pickConfigs(values.rows),
     compositors: pickCompositors(values.compositor),
   };

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { LongTask } from '../core/measure/longTaskStats.ts';
+import { noticeText } from '../ui/noticeText.ts';
 import type { MeasureCompositor, MeasureConfig } from './measureArgs.ts';
 
 export interface AppMeasurement {
@@ -126,7 +127,7 @@ export async function measureApp(
     timeToFirstMaskMs: firstMaskAt,
     longTasks,
     windowMs: firstMaskAt === null ? null : [firstMaskAt, now],
-    notices: end?.notices.map((n) => n.text) ?? [],
+    notices: end?.notices.map(noticeText) ?? [],
   };
   return result;
 }

@@ -1,6 +1,6 @@
 /** `npm run soak`'s command line: how long, how often to sample, and which clip. */
 import { parseArgs } from 'node:util';
-import { InputError } from './cliInput.ts';
+import { boundedNumber, InputError } from './cliInput.ts';
 
 export const SOAK_USAGE = 'usage: soak --minutes N [--sample-seconds S] [--video PATH]';
 
@@ -11,14 +11,6 @@ export interface SoakArgs {
   sampleSeconds: number;
   /** A clip to play on a loop instead of the bundled sample (as a user picks a file); null: the sample. */
   video: string | null;
-}
-
-/** A positive finite number within (0, max], or an InputError naming the option. */
-function positive(option: string, raw: string, max: number, what: string): number {
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max)
-    throw new InputError(`${option} must be a number of ${what} above 0 (at most ${max}), got "${raw}"`);
-  return value;
 }
 
 /** Parses the command line; an InputError (one line) on anything it cannot use, before any browser starts. */
@@ -38,8 +30,11 @@ export function parseSoakArgs(argv: string[]): SoakArgs {
     throw new InputError((err as Error).message.split('\n')[0]);
   }
   if (values.minutes === undefined) throw new InputError('--minutes is required');
-  const minutes = positive('--minutes', values.minutes, 24 * 60, 'minutes');
-  const sampleSeconds = positive('--sample-seconds', values['sample-seconds'] ?? '60', 3600, 'seconds');
+  const minutes = boundedNumber('--minutes', values.minutes, 'minutes', { above: 0, max: 24 * 60 });
+  const sampleSeconds = boundedNumber('--sample-seconds', values['sample-seconds'] ?? '60', 'seconds', {
+    above: 0,
+    max: 3600,
+  });
   if (sampleSeconds < 1) throw new InputError(`--sample-seconds must be at least 1, got "${sampleSeconds}"`);
   if (values.video !== undefined && values.video.trim() === '') throw new InputError('--video needs a path');
   return { minutes, sampleSeconds, video: values.video ?? null };

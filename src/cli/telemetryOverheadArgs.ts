@@ -1,6 +1,6 @@
 /** `npm run telemetry-overhead`'s command line: how many rounds of how long windows, and the export interval. */
 import { parseArgs } from 'node:util';
-import { BACKENDS, boundedInteger, InputError } from './cliInput.ts';
+import { BACKENDS, boundedInteger, boundedNumber, InputError } from './cliInput.ts';
 
 export const OVERHEAD_USAGE =
   'usage: telemetry-overhead [--rounds N] [--window S] [--settle S] [--interval S] [--backend auto|wasm|webgl|cpu|webgpu]';
@@ -15,13 +15,6 @@ export interface OverheadArgs {
   /** The app's export interval during the run, whole seconds (the app's own floor is 1 s, its default 15 s). */
   intervalS: number;
   backend: string;
-}
-
-function seconds(option: string, text: string, min: number, max: number): number {
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v) || v < min || v > max)
-    throw new InputError(`${option} must be a number of seconds from ${min} to ${max}, got "${text}"`);
-  return v;
 }
 
 /** Parses the command line; an InputError (one line) on anything it cannot use. */
@@ -52,8 +45,8 @@ export function parseOverheadArgs(argv: string[]): OverheadArgs {
     throw new InputError(`--backend must be one of ${BACKENDS.join(', ')}, got "${backend}"`);
   return {
     rounds,
-    windowS: seconds('--window', values.window ?? '10', 0.5, 600),
-    settleS: seconds('--settle', values.settle ?? '1', 0, 60),
+    windowS: boundedNumber('--window', values.window ?? '10', 'seconds', { from: 0.5, max: 600 }),
+    settleS: boundedNumber('--settle', values.settle ?? '1', 'seconds', { from: 0, max: 60 }),
     intervalS,
     backend,
   };

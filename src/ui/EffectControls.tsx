@@ -38,7 +38,10 @@ export function EffectControls({ session, snapshot }: Props) {
       session.setSettings({ background: await loadImage(url), effect: 'replace' });
       setBackground(name);
     } catch (err) {
-      session.notify('warning', `Background "${name}" could not be used: ${(err as Error).message}`);
+      session.notify('warning', {
+        code: 'background-unusable',
+        params: { name, error: (err as Error).message },
+      });
     } finally {
       if (revoke) URL.revokeObjectURL(url);
     }

@@ -102,12 +102,12 @@ export function GateControls({ session, snapshot }: Props) {
     const result = parseGateSettings(await file.text());
     if (result.ok) {
       session.replaceGate(result.settings);
-      session.notify('info', `Gate settings loaded from ${file.name}`);
+      session.notify('info', { code: 'gate-file-loaded', params: { file: file.name } });
     } else {
-      session.notify(
-        'warning',
-        `${file.name} was not loaded, the gate is unchanged: ${result.errors.join('; ')}`,
-      );
+      session.notify('warning', {
+        code: 'gate-file-rejected',
+        params: { file: file.name, errors: result.errors },
+      });
     }
   };
 
@@ -247,7 +247,9 @@ export function GateControls({ session, snapshot }: Props) {
             onClick={() =>
               session
                 ?.replay()
-                .catch((err: Error) => session.notify('warning', `Replay stopped: ${err.message}`))
+                .catch((err: Error) =>
+                  session.notify('warning', { code: 'replay-stopped', params: { error: err.message } }),
+                )
             }
           >
             Replay frame by frame

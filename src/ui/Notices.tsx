@@ -1,4 +1,5 @@
-import type { Notice } from '../engine/session/LiveSession';
+import type { Notice } from '../core/notice';
+import { noticeText } from './noticeText';
 
 /** Messages about bad input and fallbacks; the app keeps running underneath them. */
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
@@ -7,7 +8,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
     <ul className="notices" aria-live="polite" data-testid="notices">
       {notices.map((n) => (
         <li key={n.id} className={`notice ${n.level}`}>
-          <span role={n.level === 'error' ? 'alert' : 'status'}>{n.text}</span>
+          <span role={n.level === 'error' ? 'alert' : 'status'}>{noticeText(n)}</span>
           <button type="button" aria-label="Dismiss" onClick={() => onDismiss(n.id)}>
             ×
           </button>

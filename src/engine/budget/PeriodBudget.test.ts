@@ -3,6 +3,7 @@ import type { FrameEvent } from '../../core/frameEvent';
 import { CostWatch } from '../../core/guard/CostWatch';
 import type { BudgetConfig } from '../../core/guard/parseBudget';
 import { BUDGET_STORAGE_KEY } from '../../core/guard/periodUsage';
+import type { NoticeBody } from '../../core/notice';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { type BudgetChannel, type LocksLike, PeriodBudget, type StorageLike } from './PeriodBudget';
 
@@ -51,7 +52,7 @@ function browser(clock: { now: number }, storage: StorageLike = new MemoryStorag
       close: () => undefined,
     };
     tabs.push(channel);
-    const notices: string[] = [];
+    const notices: NoticeBody[] = [];
     let watch: CostWatch | null = null;
     const period = new PeriodBudget({
       sessionId: id,
@@ -60,7 +61,7 @@ function browser(clock: { now: number }, storage: StorageLike = new MemoryStorag
       locks,
       watch: () => watch,
       requested: () => 'full',
-      notify: (_level, text) => notices.push(text),
+      notify: (_level, notice) => notices.push(notice),
       fallback: (config) => start(config),
       now: () => clock.now,
     });
@@ -156,7 +157,10 @@ describe('PeriodBudget', () => {
     clock.now = new Date(2026, 10, 29, 0, 0, 1).getTime();
     await vi.advanceTimersByTimeAsync(11_000); // the rollover timer fires at midnight, without any frame
     expect(a.watch()?.guard?.state).toBe('ok');
-    expect(a.notices.join('\n')).toMatch(/A new day began \(2026-11-29\)/);
+    expect(a.notices).toContainEqual({
+      code: 'budget-period-rolled',
+      params: { period: 'day', key: '2026-11-29' },
+    });
     const step = a.step();
     await vi.advanceTimersByTimeAsync(1);
     expect(await step).toBe(true);
@@ -178,9 +182,10 @@ describe('PeriodBudget', () => {
       removeItem: () => undefined,
     })('a');
     expect(tab.start(DAY)?.period).toBe('session');
-    expect(tab.notices[0]).toMatch(
-      /Browser storage is unavailable \(The operation is insecure.\).*this session only/,
-    );
+    expect(tab.notices[0]).toEqual({
+      code: 'budget-storage-unavailable',
+      params: { error: 'The operation is insecure.', period: 'day' },
+    });
     expect(tab.period.permit()).toBe(true);
   });
 
@@ -192,7 +197,10 @@ describe('PeriodBudget', () => {
     storage.failAfter = 0;
     for (let i = 0; i < 5; i++) await tab.step();
     expect(tab.watch()?.guard?.config.period).toBe('session');
-    expect(tab.notices.join('\n')).toMatch(/quota has been exceeded.*this session only/);
+    expect(tab.notices).toContainEqual({
+      code: 'budget-storage-unavailable',
+      params: { error: expect.stringMatching(/quota has been exceeded/), period: 'day' },
+    });
     expect(await tab.step()).toBe(true);
     tab.period.dispose();
   });

@@ -8,6 +8,7 @@ import {
   type SessionUsage,
   usageStorageKey,
 } from '../../core/guard/periodUsage';
+import { budgetChangeNotice, type NoticeBody, type NoticeLevel } from '../../core/notice';
 import { type BudgetChannel, type StorageLike, UsageLedger } from './UsageLedger';
 
 export type { BudgetChannel, StorageLike } from './UsageLedger';
@@ -26,7 +27,7 @@ export interface PeriodBudgetDeps {
   /** The cost watch the session currently enforces with (its guard asks permit()). */
   watch: () => CostWatch | null;
   requested: () => RequestedMode;
-  notify: (level: 'info' | 'warning' | 'error', text: string) => void;
+  notify: (level: NoticeLevel, notice: NoticeBody) => void;
   /** Storage failed mid-period: the session re-sets the budget with this (session) config. */
   fallback: (config: BudgetConfig) => void;
   now?: () => number;
@@ -177,11 +178,11 @@ export class PeriodBudget {
   }
 
   private downgrade(config: BudgetConfig, err: unknown): BudgetConfig {
-    const what = config.period === 'day' ? 'today' : 'this month';
-    this.deps.notify(
-      'warning',
-      `Browser storage is unavailable (${err instanceof Error ? err.message : String(err)}): the budget cannot count ${what}'s other sessions and now counts this session only.`,
-    );
+    const error = err instanceof Error ? err.message : String(err);
+    this.deps.notify('warning', {
+      code: 'budget-storage-unavailable',
+      params: { error, period: config.period },
+    });
     this.key = null;
     this.period = null;
     return { ...config, period: 'session' };
@@ -222,7 +223,7 @@ export class PeriodBudget {
   }
 
   private apply(change: BudgetChange | null): void {
-    if (change) this.deps.notify(change.level, change.reason);
+    if (change) this.deps.notify(change.level, budgetChangeNotice(change));
   }
 
   /** Writes usage every interval (minute units grow without inferences) and re-checks the period. */
@@ -259,10 +260,7 @@ export class PeriodBudget {
     this.ledger.forget();
     this.grantedBelow = 0;
     const change = watch?.startPeriod(othersUsage(this.record(), this.deps.sessionId), this.deps.requested());
-    this.deps.notify(
-      'info',
-      `A new ${this.config.period} began (${key}): the budget counts from ${this.config.period === 'day' ? 'today' : 'this month'}'s usage.`,
-    );
+    this.deps.notify('info', { code: 'budget-period-rolled', params: { period: this.config.period, key } });
     this.apply(change ?? null);
     this.claim();
     return true;

@@ -1,8 +1,8 @@
 import type { CostWatch } from '../../core/guard/CostWatch';
 import type { BudgetConfig, BudgetConfigInput } from '../../core/guard/parseBudget';
 import { parseBudget } from '../../core/guard/parseBudget';
+import type { NoticeBody, NoticeLevel } from '../../core/notice';
 import type { Catalog } from '../../core/pricing/catalogSchema';
-import { formatUSD } from '../../core/pricing/formatUSD';
 import { PeriodBudget } from './PeriodBudget';
 
 /** What of the live session the budget needs (the session passes itself; no import of it here). */
@@ -13,7 +13,7 @@ export interface BudgetHost {
   /** The user asked for max quality. */
   maxQuality(): boolean;
   readonly catalog: Catalog;
-  notify(level: 'info' | 'warning' | 'error', text: string): void;
+  notify(level: NoticeLevel, notice: NoticeBody): void;
   setBudget(config: BudgetConfigInput | BudgetConfig | null): void;
 }
 
@@ -26,7 +26,7 @@ export function createPeriodBudget(session: BudgetHost): PeriodBudget {
     locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null,
     watch: () => session.watch(),
     requested: () => (session.maxQuality() ? 'max-quality' : 'full'),
-    notify: (level, text) => session.notify(level, text),
+    notify: (level, notice) => session.notify(level, notice),
     fallback: (config) => session.setBudget(config),
   });
 }
@@ -37,11 +37,10 @@ export function restoreBudget(session: BudgetHost, period: PeriodBudget): void {
   if (saved === null) return;
   const parsed = parseBudget(saved, session.catalog);
   if (!parsed.ok) {
-    session.notify('warning', `The saved budget was not restored: ${parsed.errors.join('; ')}`);
+    session.notify('warning', { code: 'budget-not-restored', params: { errors: parsed.errors } });
     return;
   }
-  const { limitUSD, period: p, catalogId } = parsed.value;
+  const { limitUSD, period: span, catalogId } = parsed.value;
   session.setBudget(parsed.value);
-  const span = p === 'session' ? 'this session' : p === 'day' ? 'today' : 'this month';
-  session.notify('info', `Budget restored: ${formatUSD(limitUSD)} ${span} on ${catalogId}.`);
+  session.notify('info', { code: 'budget-restored', params: { limitUSD, period: span, catalogId } });
 }

@@ -100,7 +100,7 @@ export class TfjsSelfieRunner {
     if (choice === 'auto') {
       await runner.pickFastest(warmup);
     } else if (!(await runner.use(choice))) {
-      notice(`${choice} is not available here: switched to wasm`);
+      notice({ code: 'backend-unavailable', params: { backend: choice } });
       if (!(await runner.use('wasm'))) throw new Error('neither the chosen backend nor wasm could start');
     }
     // One run while loading: a GPU backend compiles its shaders here (seconds on a software GPU), so the first
@@ -178,7 +178,7 @@ export class TfjsSelfieRunner {
    */
   async segment(frame: ImageBitmap): Promise<SegmentResult> {
     if (this.contextLost || webglContext()?.isContextLost()) {
-      await this.fallBackToWasm('the WebGL context was lost');
+      await this.fallBackToWasm(null);
     }
     // The first runs compile shaders (seconds on a software GPU), so the watchdog starts after them.
     if (this.backend !== 'webgl' || this.lastModelMs === 0) {
@@ -199,11 +199,9 @@ export class TfjsSelfieRunner {
       this.lastModelMs = result.modelMs;
       return result;
     } catch (err) {
-      const why =
-        this.contextLost || webglContext()?.isContextLost()
-          ? 'the WebGL context was lost'
-          : `WebGL failed (${(err as Error).message})`;
-      await this.fallBackToWasm(why);
+      await this.fallBackToWasm(
+        this.contextLost || webglContext()?.isContextLost() ? null : (err as Error).message,
+      );
       return this.runOnce(frame);
     } finally {
       clearTimeout(timer);
@@ -211,9 +209,13 @@ export class TfjsSelfieRunner {
     }
   }
 
-  private async fallBackToWasm(why: string): Promise<void> {
-    if (!(await this.use('wasm'))) throw new Error(`${why}, and wasm could not start`);
-    this.notice(`${why}: switched to wasm`);
+  /** WebGL failed with `error` (null: its context was lost): carry on with wasm, with a notice. */
+  private async fallBackToWasm(error: string | null): Promise<void> {
+    if (!(await this.use('wasm'))) {
+      const why = error === null ? 'the WebGL context was lost' : `WebGL failed (${error})`;
+      throw new Error(`${why}, and wasm could not start`);
+    }
+    this.notice({ code: 'webgl-fallback', params: { error } });
   }
 
   private async runOnce(frame: ImageBitmap): Promise<SegmentResult> {

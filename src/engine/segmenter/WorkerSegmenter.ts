@@ -61,7 +61,7 @@ export class WorkerSegmenter implements Segmenter {
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const msg = event.data;
         if (msg.type === 'ready') resolve(new WorkerSegmenter(worker, msg.info, notice));
-        else if (msg.type === 'notice') notice(msg.message);
+        else if (msg.type === 'notice') notice(msg.notice);
         else if (msg.type === 'init-error') {
           worker.terminate();
           reject(msg.file ? new ModelFileError(msg.file, msg.message) : new Error(msg.message));
@@ -75,7 +75,7 @@ export class WorkerSegmenter implements Segmenter {
   private receive(msg: FromWorker): void {
     if (msg.type === 'notice') {
       this.info = msg.info;
-      this.notice(msg.message);
+      this.notice(msg.notice);
       return;
     }
     if (!('id' in msg)) return;

@@ -26,7 +26,7 @@ async function startOne(model: ModelEntry, request: LoadRequest): Promise<Segmen
     return await WorkerSegmenter.start(model, backend, await warmup(), notice, path);
   } catch (err) {
     if (err instanceof ModelFileError) throw err;
-    notice(`tfjs cannot run in a worker here (${(err as Error).message}): running it on the main thread`);
+    notice({ code: 'worker-unavailable', params: { error: (err as Error).message } });
     const { MainThreadSegmenter } = await import('./MainThreadSegmenter');
     return MainThreadSegmenter.start(model, backend, await warmup(), notice, path);
   }
@@ -44,7 +44,7 @@ export async function loadSegmenter(request: LoadRequest): Promise<Segmenter> {
   } catch (err) {
     const other = models.find((m) => m.runtime !== chosen.runtime);
     if (!other) throw err;
-    notice(`${(err as Error).message}. Falling back to ${other.label}.`);
+    notice({ code: 'model-fallback', params: { error: (err as Error).message, fallback: other.label } });
     return startOne(other, request);
   }
 }

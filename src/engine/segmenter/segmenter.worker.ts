@@ -33,7 +33,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
           msg.model,
           msg.backend,
           msg.warmup,
-          (message) => post({ type: 'notice', message, info: info() }),
+          (notice) => post({ type: 'notice', notice, info: info() }),
           msg.path,
         );
         post({ type: 'ready', info: info() });

@@ -1,4 +1,5 @@
 import type { ModelEntry } from '../../core/modelManifest';
+import type { NoticeBody } from '../../core/notice';
 import type { BackendChoice, InferencePath, SegmenterInfo } from './segmenterTypes';
 
 /** Messages between the page and the segmenter worker. Frames go in and masks come back as transferred buffers. */
@@ -25,4 +26,4 @@ export type FromWorker =
   | { type: 'num-tensors'; id: number; count: number }
   | { type: 'model-calls'; id: number; count: number }
   | { type: 'lose-context'; id: number; ok: boolean }
-  | { type: 'notice'; message: string; info: SegmenterInfo };
+  | { type: 'notice'; notice: NoticeBody; info: SegmenterInfo };

@@ -1,4 +1,5 @@
 import type { Backend, Runtime } from '../../core/frameEvent';
+import type { NoticeBody } from '../../core/notice';
 
 /** Backend preference: a named one, or 'auto' to time the candidates on warm-up frames and keep the fastest. */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu' | 'webgpu';
@@ -57,5 +58,5 @@ export interface Segmenter {
   dispose(): void;
 }
 
-/** A notice the segmenter raises on its own (a fallback it took), for the UI. */
-export type SegmenterNotice = (message: string) => void;
+/** A notice the segmenter raises on its own (a fallback it took), for the UI to put into words. */
+export type SegmenterNotice = (notice: NoticeBody) => void;

@@ -4,6 +4,7 @@ import { type GateSettings, patchGateSettings } from '../../core/gate/gateSettin
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import { type ModelEntry, parseModelManifest } from '../../core/modelManifest';
+import type { NoticeBody, NoticeLevel } from '../../core/notice';
 import type { CompositorSettings } from '../compositor/Compositor';
 import { createStageCompositor } from '../compositor/createStageCompositor';
 import { FramePipeline } from '../pipeline/FramePipeline';
@@ -56,26 +57,23 @@ export class LiveSession {
   constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
     this.pipeline = new FramePipeline(createStageCompositor(canvas), this.store, this.sessionId, settings);
     this.driver = new LiveDriver(this.pipeline);
-    this.sources = new SourceSwitch(this.driver, (level, text) => this.notify(level, text));
-    this.slot = new SegmenterSlot(this.pipeline.runner, (level, text) => this.notify(level, text));
+    this.sources = new SourceSwitch(this.driver, (level, notice) => this.notify(level, notice));
+    this.slot = new SegmenterSlot(this.pipeline.runner, (level, notice) => this.notify(level, notice));
     this.modelReady = new Promise((resolve) => {
       this.markModelReady = resolve;
     });
     this.pipeline.onRunaway = (reason) =>
-      this.notify('error', `Inference disabled by the runaway guard: ${reason}`);
+      this.notify('error', { code: 'runaway-tripped', params: { reason } });
     this.pipeline.runner.onStateChange = (state) =>
       state.passThrough
-        ? this.notify(
-            'error',
-            `Segmentation stepped aside after repeated failures (${state.lastError}); retrying`,
-          )
-        : this.notify('info', 'Segmentation is back: the model answered again');
+        ? this.notify('error', { code: 'segmentation-stepped-aside', params: { error: state.lastError } })
+        : this.notify('info', { code: 'segmentation-back', params: {} });
     // A hung model gets a fresh worker, at most once a minute; beyond that the runner's breaker steps aside.
     let restartedAt = Number.NEGATIVE_INFINITY;
     this.pipeline.runner.onHung = (why) => {
       if (performance.now() - restartedAt < 60_000) return;
       restartedAt = performance.now();
-      this.notify('warning', `The model stopped answering (${why}): restarting it`);
+      this.notify('warning', { code: 'model-hung', params: { why } });
       void this.loader.load();
     };
     this.meter = new SessionMeter({
@@ -86,14 +84,14 @@ export class LiveSession {
       onWatch: (watch) => {
         this.pipeline.guard = watch?.guard ?? null;
       },
-      notify: (level, text) => this.notify(level, text),
+      notify: (level, notice) => this.notify(level, notice),
     });
     this.loader = new ModelLoader({
       models: () => this.models,
       warmupFrame: () => this.warmupFrame(),
       install: (segmenter) => this.slot.install(segmenter),
       current: () => this.slot.inner,
-      notify: (level, text) => this.notify(level, text),
+      notify: (level, notice) => this.notify(level, notice),
     });
     this.store.subscribeInferences((r) => {
       if (this.firstMaskAt === null && r.kind === 'gate' && !r.error) this.firstMaskAt = performance.now();
@@ -102,8 +100,9 @@ export class LiveSession {
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
-  notify(level: Notice['level'], text: string): void {
-    this.notices = [...this.notices.slice(-5), { id: this.nextNotice++, level, text }];
+  /** Adds a notice (the newest six are kept); the UI puts it into words (src/ui/noticeText.ts). */
+  notify(level: NoticeLevel, notice: NoticeBody): void {
+    this.notices = [...this.notices.slice(-5), { ...notice, id: this.nextNotice++, level }];
   }
 
   dismiss(id: number): void {
@@ -125,10 +124,7 @@ export class LiveSession {
       if (!response.ok) throw new Error(`/models/manifest.json is missing (HTTP ${response.status})`);
       this.models = parseModelManifest(await response.json()).models;
     } catch (err) {
-      this.notify(
-        'error',
-        `No model can load: ${(err as Error).message}. The video plays without segmentation.`,
-      );
+      this.notify('error', { code: 'segmentation-unavailable', params: { error: (err as Error).message } });
     }
     const model = this.models.length > 0 ? this.loader.load() : Promise.resolve();
     if (params.get('bench') !== '1') await this.playSample();
@@ -206,7 +202,7 @@ export class LiveSession {
     try {
       this.pipeline.gate.setPolicy(spec);
     } catch (err) {
-      this.notify('warning', (err as Error).message);
+      this.notify('warning', { code: 'policy-rejected', params: { spec, error: (err as Error).message } });
     }
   }
 
@@ -238,7 +234,7 @@ export class LiveSession {
   /** Starts the simulated bug that requests inference many times per frame; the runaway guard must stop it. */
   simulateRunaway(): void {
     this.pipeline.simulateRunawayFrom = 0;
-    this.notify('warning', 'Simulating a runaway bug: inference is now requested many times per frame.');
+    this.notify('warning', { code: 'runaway-simulated', params: {} });
   }
 
   /** What a paused stream (budget reached, runaway guard) shows: the last mask, or a plain full-frame blur. */
@@ -249,7 +245,7 @@ export class LiveSession {
   resetRunaway(): void {
     this.pipeline.simulateRunawayFrom = null;
     this.pipeline.runaway.reset();
-    this.notify('info', 'Runaway guard reset: inference is enabled again.');
+    this.notify('info', { code: 'runaway-reset', params: {} });
   }
 
   /** Retries the model at once after segmentation stepped aside. */

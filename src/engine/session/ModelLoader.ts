@@ -1,4 +1,5 @@
 import type { ModelEntry } from '../../core/modelManifest';
+import type { NoticeBody, NoticeLevel } from '../../core/notice';
 import { loadSegmenter } from '../segmenter/loadSegmenter';
 import type { BackendChoice, BackendTimings, InferencePath, Segmenter } from '../segmenter/segmenterTypes';
 import { firstBackend, rememberBackend, rememberedBackend } from './backendPreference';
@@ -15,7 +16,7 @@ export interface ModelLoaderHost {
   /** The new segmenter is ready: the host swaps it in and disposes the previous one. */
   install(segmenter: Segmenter): void;
   current(): Segmenter | null;
-  notify(level: 'info' | 'warning' | 'error', text: string): void;
+  notify(level: NoticeLevel, notice: NoticeBody): void;
 }
 
 /**
@@ -52,10 +53,8 @@ export class ModelLoader {
     this.host.install(segmenter);
     this.modelId = segmenter.info.modelId;
     if (auto && segmenter.info.runtime === 'tfjs') {
-      this.host.notify(
-        'info',
-        `Started on ${segmenter.info.backend} (${rememberedBackend() ? 'fastest here last time' : 'expected fastest here'}); timing the other backends in the background`,
-      );
+      const started = { backend: segmenter.info.backend, remembered: rememberedBackend() !== null };
+      this.host.notify('info', { code: 'backend-started', params: started });
       this.timer = setTimeout(() => void this.timeInBackground(token), BACKGROUND_TIMING_DELAY_MS);
     }
   }
@@ -68,13 +67,13 @@ export class ModelLoader {
         backend,
         path: this.path,
         warmup: () => this.host.warmupFrame(),
-        notice: (text) => this.host.notify('warning', text),
+        notice: (notice) => this.host.notify('warning', notice),
       });
     } catch (err) {
-      this.host.notify(
-        'error',
-        `Segmentation is unavailable: ${(err as Error).message}. The video plays unsegmented.`,
-      );
+      this.host.notify('error', {
+        code: 'segmentation-unavailable',
+        params: { error: (err as Error).message },
+      });
       return null;
     }
   }
@@ -89,9 +88,6 @@ export class ModelLoader {
     }
     const timings = probe.info.timings ?? {};
     this.timings = timings;
-    const list = Object.entries(timings)
-      .map(([b, t]) => `${b} ${typeof t === 'number' ? `${t.toFixed(1)} ms` : t}`)
-      .join(', ');
     const winner = probe.info.backend;
     const mine = timings[current.info.backend];
     const best = timings[winner];
@@ -102,10 +98,14 @@ export class ModelLoader {
       (typeof mine !== 'number' || best < SWITCH_MARGIN * mine)
     ) {
       this.host.install(probe);
-      this.host.notify('info', `Background timing (${list}): switched to ${winner}`);
+      this.host.notify('info', {
+        code: 'backend-timed',
+        params: { timings, backend: winner, switched: true },
+      });
     } else {
       probe.dispose();
-      this.host.notify('info', `Background timing (${list}): staying on ${current.info.backend}`);
+      const backend = current.info.backend;
+      this.host.notify('info', { code: 'backend-timed', params: { timings, backend, switched: false } });
     }
   }
 

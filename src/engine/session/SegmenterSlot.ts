@@ -1,4 +1,5 @@
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
+import type { NoticeBody } from '../../core/notice';
 import type { InferenceRunner } from '../segmenter/InferenceRunner';
 import { SimulatedCloudSegmenter } from '../segmenter/SimulatedCloudSegmenter';
 import type { Segmenter } from '../segmenter/segmenterTypes';
@@ -13,7 +14,7 @@ export class SegmenterSlot {
 
   constructor(
     private readonly runner: InferenceRunner,
-    private readonly notify: (level: 'info' | 'warning', text: string) => void,
+    private readonly notify: (level: 'info' | 'warning', notice: NoticeBody) => void,
   ) {}
 
   /** The on-device segmenter, past the simulated cloud if it is on. */
@@ -42,10 +43,9 @@ export class SegmenterSlot {
       ? new SimulatedCloudSegmenter(inner, {
           profile,
           onDegradation: (reason) =>
-            this.notify(
-              reason ? 'warning' : 'info',
-              reason ? `Cloud (simulated) degraded: ${reason}` : 'Cloud (simulated) recovered',
-            ),
+            reason
+              ? this.notify('warning', { code: 'cloud-degraded', params: { reason } })
+              : this.notify('info', { code: 'cloud-recovered', params: {} }),
         })
       : inner;
   }

@@ -7,6 +7,7 @@ import type { AnomalyAlert } from '../../core/guard/AnomalyDetector';
 import { budgetAfterCatalog } from '../../core/guard/budgetAfterCatalog';
 import { CostWatch, type WatchUsage } from '../../core/guard/CostWatch';
 import { type BudgetConfigInput, DEFAULT_SOFT_AT } from '../../core/guard/parseBudget';
+import { budgetChangeNotice, type NoticeBody, type NoticeLevel } from '../../core/notice';
 import { type Catalog, type CatalogEntry, isPriced } from '../../core/pricing/catalogSchema';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
 import { priceSession } from '../../core/pricing/priceSession';
@@ -23,7 +24,7 @@ export interface SessionMeterHost {
   maxQuality(): boolean;
   /** The cost watch changed (a budget set, raised or dropped): the pipeline's guard follows it. */
   onWatch(watch: CostWatch | null): void;
-  notify(level: 'info' | 'warning' | 'error', text: string): void;
+  notify(level: NoticeLevel, notice: NoticeBody): void;
 }
 
 /**
@@ -88,14 +89,15 @@ export class SessionMeter {
   private observe(event: FrameEvent): void {
     const result = this.watch?.observe(event);
     if (!result) return;
-    if (result.budget) this.host.notify(result.budget.level, result.budget.reason);
+    if (result.budget) this.host.notify(result.budget.level, budgetChangeNotice(result.budget));
     this.period.observe(event.ran);
     if (result.alerts.length > 0) {
       this.alerts = [...this.alerts, ...result.alerts].slice(-20);
       // One notice per 10 s at most: a burst of motion should not bury the other messages.
       if (event.ts - this.lastAlertNotice > 10_000) {
         this.lastAlertNotice = event.ts;
-        this.host.notify('warning', `Anomaly: ${result.alerts[0].reason}`);
+        const { reason, metric, value, trailingAverage } = result.alerts[0];
+        this.host.notify('warning', { code: 'anomaly', params: { reason, metric, value, trailingAverage } });
       }
     }
   }
@@ -104,7 +106,7 @@ export class SessionMeter {
   private settle(record: InferenceRecord): void {
     if (!this.watch || !isBilledFailure(record)) return;
     const change = this.watch.settle(record, this.host.maxQuality() ? 'max-quality' : 'full');
-    if (change) this.host.notify(change.level, change.reason);
+    if (change) this.host.notify(change.level, budgetChangeNotice(change));
     this.period.claim();
   }
 
@@ -120,7 +122,7 @@ export class SessionMeter {
 
   raiseBudget(limitUSD: number, maxQuality: boolean): void {
     const change = this.watch?.guard?.raise(limitUSD, maxQuality ? 'max-quality' : 'full');
-    if (change) this.host.notify(change.level, change.reason);
+    if (change) this.host.notify(change.level, budgetChangeNotice(change));
   }
 
   /**
@@ -132,7 +134,7 @@ export class SessionMeter {
     if (catalog === this.catalog) return;
     this.catalog = catalog;
     const kept = budgetAfterCatalog(this.watch?.guard?.config ?? null, catalog);
-    if (kept.notice) this.host.notify('warning', kept.notice);
+    if (kept.dropped) this.host.notify('warning', { code: 'budget-dropped', params: kept.dropped });
     this.setBudget(kept.config);
   }
 

@@ -1,3 +1,4 @@
+import type { NoticeBody } from '../../core/notice';
 import type { LiveDriver } from '../pipeline/LiveDriver';
 import { type FrameSource, openCamera, openClip, SourceError } from '../source/frameSources';
 
@@ -11,7 +12,7 @@ export const SAMPLE_LABEL = 'Sample clip: ASL signer (Intel, CC BY 4.0)';
 export class SourceSwitch {
   constructor(
     private readonly driver: LiveDriver,
-    private readonly notify: (level: 'warning' | 'error', text: string) => void,
+    private readonly notify: (level: 'warning' | 'error', notice: NoticeBody) => void,
   ) {}
 
   private async switchTo(open: () => Promise<FrameSource>): Promise<boolean> {
@@ -19,7 +20,8 @@ export class SourceSwitch {
       this.driver.setSource(await open());
       return true;
     } catch (err) {
-      this.notify(err instanceof SourceError ? 'warning' : 'error', (err as Error).message);
+      if (err instanceof SourceError) this.notify('warning', err.notice);
+      else this.notify('error', { code: 'source-failed', params: { error: (err as Error).message } });
       return false;
     }
   }
@@ -31,8 +33,8 @@ export class SourceSwitch {
   /** Asks for the camera; if it is denied, missing or lost, the sample clip plays (or keeps playing). */
   async startCamera(): Promise<boolean> {
     const ok = await this.switchTo(() =>
-      openCamera((message) => {
-        this.notify('warning', message);
+      openCamera(() => {
+        this.notify('warning', { code: 'camera-lost', params: {} });
         void this.playSample();
       }),
     );

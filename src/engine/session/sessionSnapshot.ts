@@ -9,6 +9,7 @@ import type { BudgetView } from '../../core/guard/BudgetGuard';
 import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { RunawayTrip } from '../../core/guard/RunawayGuard';
 import type { ModelEntry } from '../../core/modelManifest';
+import type { Notice } from '../../core/notice';
 import type { CompositorSettings } from '../compositor/Compositor';
 import type { CompositorKind } from '../compositor/StageCompositor';
 import type { FramePipeline } from '../pipeline/FramePipeline';
@@ -19,11 +20,7 @@ import type { FrameSource } from '../source/frameSources';
 import type { ModelLoader } from './ModelLoader';
 import type { SessionMeter } from './SessionMeter';
 
-export interface Notice {
-  id: number;
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
+export type { Notice } from '../../core/notice';
 
 export interface ReplayProgress {
   done: number;

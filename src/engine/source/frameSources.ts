@@ -1,4 +1,5 @@
 import type { SourceKind } from '../../core/frameEvent';
+import type { NoticeBody } from '../../core/notice';
 
 /** A playing video element that frames are read from: the camera, the sample clip or a user's file. */
 export interface FrameSource {
@@ -9,9 +10,12 @@ export interface FrameSource {
   stop(): void;
 }
 
-/** A source that could not be opened; `message` is written for the person at the screen. */
+/** A source that could not be opened; `notice` says why, for the UI to put into words. */
 export class SourceError extends Error {
   override name = 'SourceError';
+  constructor(readonly notice: NoticeBody) {
+    super(notice.code);
+  }
 }
 
 /** Videos must be in the document for Chromium to keep decoding them and firing requestVideoFrameCallback. */
@@ -25,24 +29,19 @@ function hiddenVideo(): HTMLVideoElement {
   return video;
 }
 
-function cameraMessage(err: unknown): string {
+function cameraFailure(err: unknown): NoticeBody {
   const name = (err as { name?: string }).name ?? '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return 'Camera permission was denied. Allow the camera in the browser to use it; the sample clip keeps playing.';
-  }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') {
-    return 'No camera was found on this device; the sample clip keeps playing.';
-  }
-  if (name === 'NotReadableError')
-    return 'The camera is busy in another application; the sample clip keeps playing.';
-  return `The camera could not be opened (${(err as Error).message || name}); the sample clip keeps playing.`;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return { code: 'camera-denied', params: {} };
+  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError')
+    return { code: 'camera-missing', params: {} };
+  if (name === 'NotReadableError') return { code: 'camera-busy', params: {} };
+  return { code: 'camera-failed', params: { error: (err as Error).message || name } };
 }
 
 /** Opens the user's camera; `onLost` fires when the camera stops on its own (unplugged, permission revoked). */
-export async function openCamera(onLost: (message: string) => void): Promise<FrameSource> {
-  if (!navigator.mediaDevices?.getUserMedia) {
-    throw new SourceError('This browser offers no camera here (a camera needs https or localhost).');
-  }
+export async function openCamera(onLost: () => void): Promise<FrameSource> {
+  if (!navigator.mediaDevices?.getUserMedia)
+    throw new SourceError({ code: 'camera-unsupported', params: {} });
   let stream: MediaStream;
   try {
     stream = await navigator.mediaDevices.getUserMedia({
@@ -50,7 +49,7 @@ export async function openCamera(onLost: (message: string) => void): Promise<Fra
       audio: false,
     });
   } catch (err) {
-    throw new SourceError(cameraMessage(err));
+    throw new SourceError(cameraFailure(err));
   }
   const video = hiddenVideo();
   let stopped = false;
@@ -62,7 +61,7 @@ export async function openCamera(onLost: (message: string) => void): Promise<Fra
   };
   for (const track of stream.getVideoTracks()) {
     track.addEventListener('ended', () => {
-      if (!stopped) onLost('The camera stopped (unplugged or permission revoked); back to the sample clip.');
+      if (!stopped) onLost();
     });
   }
   video.srcObject = stream;
@@ -70,7 +69,7 @@ export async function openCamera(onLost: (message: string) => void): Promise<Fra
     await video.play();
   } catch (err) {
     stop();
-    throw new SourceError(`The camera stream could not play (${(err as Error).message}).`);
+    throw new SourceError({ code: 'camera-stream-failed', params: { error: (err as Error).message } });
   }
   const label = stream.getVideoTracks()[0]?.label || 'camera';
   return { kind: 'camera', label, video, stop };
@@ -120,9 +119,7 @@ export async function openClip(
     await video.play();
   } catch (err) {
     stop();
-    throw new SourceError(
-      `"${label}" cannot be played as video here (${(err as Error).message}); the previous source keeps playing.`,
-    );
+    throw new SourceError({ code: 'clip-unplayable', params: { label, error: (err as Error).message } });
   }
   return { kind, label, video, stop };
 }

@@ -108,11 +108,8 @@ export function useTelemetry(
   const failing = status?.metrics.notice ?? false;
   useEffect(() => {
     if (failing && !noticed.current && status) {
-      session?.notify(
-        'warning',
-        `Telemetry: ${status.metrics.consecutiveFailures} exports in a row failed (${status.metrics.lastError}); ` +
-          'retrying with back-off, the live view is not affected.',
-      );
+      const { consecutiveFailures: failures, lastError: error } = status.metrics;
+      session?.notify('warning', { code: 'telemetry-failing', params: { failures, error } });
     }
     noticed.current = failing;
   }, [failing, session, status]);
