@@ -56,6 +56,10 @@ export interface ControllerConstants {
  * walk 0.096 at 0.976 / 0.943; warp off, scene_cuts held out misses: 0.343 at 0.935 / 0.716), which spends
  * 0.179 instead of 0.113 on motion_asl_signer. Not shipped: a fix of the staleness model alone does not lower
  * inferences at the target on all three clips.
+ * A fixed scale k on the manual thresholds (replay sim, warp on) bounds what any schedule of k can reach: k 1.5
+ * gives motion_asl_signer 0.082 at 0.941 / 0.859, walk_in_out 0.076 at p05 0.000, scene_cuts 0.333 at p05 0.615;
+ * k 1 gives 0.116 / 0.091 / 0.480, all on target. Inferences per frame of 0.09 / 0.06 / 0.40 at the target need a
+ * better signal of staleness than the motion score, not another controller of its thresholds.
  */
 export const DEFAULT_CONTROLLER_CONSTANTS: Readonly<ControllerConstants> = Object.freeze({
   meanMargin: 0.02,
