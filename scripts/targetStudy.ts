@@ -6,7 +6,7 @@
  * (derivedClips.ts), and chooses the controller's constants by leaving one shared clip out at a time: tuned on
  * two (fewest inferences while both meet the target), evaluated on the third. Then the table per clip for the
  * shipped constants, and the cost of quality (inferences per frame against the target).
- * Writes .cache/gate-study/target-result.json.
+ * `--repeat-motion N` runs it with ControllerConstants.repeatMotion = N. Writes .cache/gate-study/target-result.json.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,10 @@ import { ShiftedIou, type SimRun, simulate } from './targetSim';
 const MEDIA = '/work/shared/media';
 const CACHE = '.cache/gate-study';
 const QUICK = process.argv.includes('--quick');
+/** --repeat-motion N: study the controller with repeated frames counted fresh (ControllerConstants.repeatMotion). */
+const REPEAT_AT = process.argv.indexOf('--repeat-motion');
+const REPEAT_MOTION =
+  REPEAT_AT > 0 ? Number(process.argv[REPEAT_AT + 1]) : DEFAULT_CONTROLLER_CONSTANTS.repeatMotion;
 /** Share of the change explained by the shift that the gate ignores in the warp+residual mode. */
 const RESIDUAL = 0.5;
 const MODES = [
@@ -51,7 +55,10 @@ function* constantsGrid(): Generator<ControllerConstants> {
     for (const lowShare of QUICK ? [0.03] : [0.02, 0.035])
       for (const gain of QUICK ? [0.1] : [0.1, 0.3])
         for (const timeShare of QUICK ? [0.5] : [0, 0.5, 1])
-          yield { ...DEFAULT_CONTROLLER_CONSTANTS, meanMargin, lowShare, gain, timeShare };
+          yield {
+            ...DEFAULT_CONTROLLER_CONSTANTS,
+            ...{ meanMargin, lowShare, gain, timeShare, repeatMotion: REPEAT_MOTION },
+          };
 }
 
 const meets = (r: SimRun, q: QualityTarget) => r.iouMean >= q.iouMean && r.iouP05 >= q.iouP05;
@@ -104,7 +111,7 @@ async function main(): Promise<void> {
   const derived = await loadClips(makeDerivedClips(join(CACHE, 'derived')));
   const grid = [...constantsGrid()];
   const result: Record<string, unknown> = {
-    command: `npx tsx scripts/targetStudy.ts${QUICK ? ' --quick' : ''}`,
+    command: `npx tsx scripts/targetStudy.ts${QUICK ? ' --quick' : ''}${REPEAT_AT > 0 ? ` --repeat-motion ${REPEAT_MOTION}` : ''}`,
   };
 
   // 1. Leave one clip out, separately for warp off and on.

@@ -61,19 +61,32 @@ describe('QualityController', () => {
 
   it('stops tightening where the gate would already have run on the most-moved reused frame', () => {
     const c = new QualityController();
-    // Repeated frames (motion 0) then a big change: the stale cache was never on screen while stale.
-    c.noteStaleness(obs(0.5, [0, 0], 9, { tightenFloor: 0.95 }));
+    // Frames that barely moved, then a big change: the stale cache was hardly on screen while stale.
+    c.noteStaleness(obs(0.5, [0.3, 0.3], 9, { tightenFloor: 0.95 }));
     expect(c.scale).toBeCloseTo(0.95, 9);
-    // Judged by motion only, those frames cost nothing; but reusing one frame longer would have shown the
+    // Judged by motion only, those frames cost little; but reusing one frame longer would have shown the
     // stale mask, so it holds instead of loosening.
     const motionOnly = new QualityController(undefined, { ...DEFAULT_CONTROLLER_CONSTANTS, timeShare: 0 });
-    motionOnly.noteStaleness(obs(0.5, [0, 0], 9));
+    motionOnly.noteStaleness(obs(0.5, [0.3, 0.3], 9));
     expect(motionOnly.scale).toBe(1);
     // The same with nothing reused (the gate ran on consecutive frames that differ a lot, or flicker).
     motionOnly.noteStaleness(obs(0, [], 9));
     expect(motionOnly.scale).toBe(1);
     motionOnly.noteStaleness(obs(0.999, [], 9));
     expect(motionOnly.scale).toBeGreaterThan(1);
+  });
+
+  it('counts repeated frames (a 10 or 24 fps source at 30 fps) as fresh: staleness after them does not tighten', () => {
+    const constants = { ...DEFAULT_CONTROLLER_CONSTANTS, repeatMotion: 0.1 };
+    const { repeatMotion } = constants;
+    const repeats = new QualityController(undefined, constants);
+    // The reused frames repeat the inferred one; the next source frame is far off (the inference measures it).
+    repeats.noteStaleness(obs(0.5, [repeatMotion / 2, repeatMotion / 2], 9));
+    expect(repeats.scale).toBe(1);
+    // The same staleness after frames that did move tightens.
+    const moved = new QualityController(undefined, constants);
+    moved.noteStaleness(obs(0.5, [4, 6], 9));
+    expect(moved.scale).toBeLessThan(1);
   });
 
   it('reports its state and estimates', () => {

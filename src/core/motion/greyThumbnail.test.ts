@@ -59,6 +59,29 @@ describe('greyThumbnail', () => {
     expect(out.every((v) => v === 77)).toBe(true);
   });
 
+  it('gives the same means on integer ratios (block path) as on a non-integer one of the same frame', () => {
+    // 128x96 -> 64x48 takes the block path; 128x96 -> 64x48 via 127.999-wide boxes cannot, so compare the block
+    // path with a direct mean over each 2x2 block instead.
+    let seed = 11;
+    const w = 128;
+    const h = 96;
+    const rgba = new Uint8ClampedArray(w * h * 4).map(() => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % 256;
+    });
+    const out = new Float32Array(64 * 48);
+    greyThumbnail(rgba, w, h, out);
+    const luma = (i: number) => 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2];
+    for (const [x, y] of [
+      [0, 0],
+      [63, 47],
+      [17, 30],
+    ]) {
+      const i = 2 * y * w + 2 * x;
+      expect(out[y * 64 + x]).toBeCloseTo((luma(i) + luma(i + 1) + luma(i + w) + luma(i + w + 1)) / 4, 3);
+    }
+  });
+
   it('rejects buffers that are too small', () => {
     expect(() => greyThumbnail(new Uint8ClampedArray(8), 4, 4, new Float32Array(4), 2, 2)).toThrow(
       RangeError,
