@@ -24,7 +24,7 @@ const INITIAL_SETTINGS: CompositorSettings = { effect: 'blur', blurPx: 14, feath
 
 export function App() {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [session, snapshot] = useLiveSession(canvas, INITIAL_SETTINGS);
+  const [session, snapshot, canvasKey] = useLiveSession(canvas, INITIAL_SETTINGS);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useView();
   const costModel = useCostModel(session, snapshot);
@@ -62,6 +62,7 @@ export function App() {
               onDrop={onDrop}
             >
               <canvas
+                key={canvasKey}
                 ref={canvas}
                 className="stage-canvas"
                 data-testid="stage"

@@ -5,7 +5,7 @@ import type { CloudProfile } from '../../core/guard/cloudOutcome';
 import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import { type ModelEntry, parseModelManifest } from '../../core/modelManifest';
 import type { CompositorSettings } from '../compositor/Compositor';
-import { createStageCompositor } from '../compositor/createStageCompositor';
+import { FallbackStageCompositor, type StageCanvas } from '../compositor/FallbackStageCompositor';
 import { FramePipeline } from '../pipeline/FramePipeline';
 import { LiveDriver } from '../pipeline/LiveDriver';
 import { type BenchFrames, type BenchOptions, benchReplay } from '../replay/benchReplay';
@@ -53,8 +53,10 @@ export class LiveSession {
     this.pipeline.hidden = document.hidden;
   };
 
-  constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
-    this.pipeline = new FramePipeline(createStageCompositor(canvas), this.store, this.sessionId, settings);
+  constructor(stage: StageCanvas, settings: CompositorSettings) {
+    const compositor = new FallbackStageCompositor(stage);
+    compositor.onFallback = (why) => this.notify('warning', `Compositing moved to the main thread: ${why}`);
+    this.pipeline = new FramePipeline(compositor, this.store, this.sessionId, settings);
     this.driver = new LiveDriver(this.pipeline);
     this.sources = new SourceSwitch(this.driver, (level, text) => this.notify(level, text));
     this.slot = new SegmenterSlot(this.pipeline.runner, (level, text) => this.notify(level, text));
