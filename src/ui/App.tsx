@@ -25,7 +25,7 @@ const INITIAL_SETTINGS: CompositorSettings = { effect: 'blur', blurPx: 14, feath
 
 export function App() {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [session, snapshot] = useLiveSession(canvas, INITIAL_SETTINGS);
+  const [session, snapshot, canvasKey] = useLiveSession(canvas, INITIAL_SETTINGS);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useView();
   const costModel = useCostModel(session, snapshot);
@@ -63,6 +63,7 @@ export function App() {
               onDrop={onDrop}
             >
               <canvas
+                key={canvasKey}
                 ref={canvas}
                 className="stage-canvas"
                 data-testid="stage"

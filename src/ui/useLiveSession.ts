@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { CompositorSettings } from '../engine/compositor/Compositor';
 import { LiveSession, type SessionSnapshot } from '../engine/session/LiveSession';
 import { type SegmeterFacade, testFacade } from '../engine/session/testFacade';
@@ -12,18 +13,28 @@ declare global {
 
 const SNAPSHOT_MS = 250;
 
-/** Starts one LiveSession on the canvas and re-renders from its snapshot four times a second, never per frame. */
+/**
+ * Starts one LiveSession on the canvas and re-renders from its snapshot four times a second, never per frame. The
+ * third value is the stage canvas's key: the session may ask for a fresh canvas (its compositor worker, which held
+ * the old one, died), and gets it at once.
+ */
 export function useLiveSession(
   canvas: RefObject<HTMLCanvasElement | null>,
   initial: CompositorSettings,
-): [LiveSession | null, SessionSnapshot | null] {
+): [LiveSession | null, SessionSnapshot | null, number] {
   const [session, setSession] = useState<LiveSession | null>(null);
   const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null);
+  const [canvasKey, setCanvasKey] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted canvas; settings then change through the session
   useEffect(() => {
     if (!canvas.current) return;
-    const live = new LiveSession(canvas.current, initial);
+    const replace = () => {
+      flushSync(() => setCanvasKey((k) => k + 1));
+      if (!canvas.current) throw new Error('the stage canvas is gone');
+      return canvas.current;
+    };
+    const live = new LiveSession({ element: canvas.current, replace }, initial);
     const facade = testFacade(live);
     window.segmeter = facade;
     setSession(live);
@@ -36,5 +47,5 @@ export function useLiveSession(
     };
   }, [canvas]);
 
-  return [session, snapshot];
+  return [session, snapshot, canvasKey];
 }

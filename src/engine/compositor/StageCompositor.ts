@@ -31,6 +31,8 @@ export interface StageCompositor {
   ): Promise<ComposeTiming>;
   /** The stage as last drawn (tests read it here: a transferred canvas cannot be read from the page). */
   pixels(): Promise<StagePixels>;
+  /** Test only: makes a compositor worker throw, uncaught; false where no worker composites. */
+  crash(): boolean;
 }
 
 /** Compositing on the main thread, straight onto the stage canvas: the fallback, and `?compositor=main`. */
@@ -59,5 +61,9 @@ export class MainStageCompositor implements StageCompositor {
   async pixels(): Promise<StagePixels> {
     const { data, width, height } = this.compositor.pixels();
     return { data, width, height };
+  }
+
+  crash(): boolean {
+    return false;
   }
 }

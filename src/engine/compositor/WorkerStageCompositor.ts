@@ -16,7 +16,10 @@ export class WorkerStageCompositor implements StageCompositor {
   private sentCache: MaskView | null = null;
   private sentVersion = -1;
   private background: CanvasImageSource | null = null;
-  private broken: Error | null = null;
+  /** Set once the worker failed (an uncaught error in it): every frame after is refused. */
+  broken: Error | null = null;
+  /** Called once when the worker fails, before the frames waiting on it are refused. */
+  onBroken: ((err: Error) => void) | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<FromCompositor>) => {
@@ -25,7 +28,9 @@ export class WorkerStageCompositor implements StageCompositor {
       waiter?.resolve(event.data);
     };
     worker.onerror = (event) => {
-      this.broken = new Error(`the compositor worker failed: ${event.message || 'script error'}`);
+      if (this.broken) return;
+      this.broken = new Error(`the compositor worker failed (${event.message || 'script error'})`);
+      this.onBroken?.(this.broken);
       for (const waiter of this.waiters.values()) waiter.reject(this.broken);
       this.waiters.clear();
     };
@@ -83,6 +88,17 @@ export class WorkerStageCompositor implements StageCompositor {
     const answer = await this.ask({ type: 'pixels', id: this.nextId++ });
     if (answer.type !== 'pixels') throw new Error('the compositor worker did not answer with pixels');
     return { data: answer.data, width: answer.width, height: answer.height };
+  }
+
+  crash(): boolean {
+    const message: ToCompositor = { type: 'crash' };
+    this.worker.postMessage(message);
+    return true;
+  }
+
+  /** Stops the worker (after it failed: the stage it held is replaced). */
+  terminate(): void {
+    this.worker.terminate();
   }
 
   private ask(

@@ -37,6 +37,8 @@ self.onmessage = (event: MessageEvent<ToCompositor>) => {
         msg.frame.close();
       }
       return;
+    case 'crash':
+      throw new Error('the compositor worker was crashed on purpose (test facade)');
     case 'pixels': {
       if (!compositor) {
         post({ type: 'pixels', id: msg.id, data: new Uint8ClampedArray(0), width: 0, height: 0 });

@@ -30,7 +30,9 @@ export type ToCompositor =
       fullBlur: boolean;
     }
   | { type: 'background'; image: ImageBitmap | null }
-  | { type: 'pixels'; id: number };
+  | { type: 'pixels'; id: number }
+  /** Test only: the worker throws, uncaught, as a compositor bug would (see testFacade's crashCompositor). */
+  | { type: 'crash' };
 
 /** Messages from the compositor worker: each frame is answered once drawn (or failed), in order. */
 export type FromCompositor =

@@ -2,8 +2,10 @@ import type { FrameSource } from '../source/frameSources';
 import type { FramePipeline } from './FramePipeline';
 
 /**
- * Drives the pipeline at the source's own frame rate (requestVideoFrameCallback), whatever the model's speed. While
- * a replay, bench or sweep steps the pipeline itself, `paused` keeps live frames out.
+ * Drives the pipeline at the source's own frame rate (requestVideoFrameCallback), whatever the model's speed. One
+ * frame at a time: a frame that arrives while the previous one is still being read, gated or composited is dropped
+ * (and counted in the stage timings), so a slow compositor never builds a backlog of frames. While a replay, bench
+ * or sweep steps the pipeline itself, `paused` keeps live frames out.
  */
 export class LiveDriver {
   source: FrameSource | null = null;
@@ -11,6 +13,8 @@ export class LiveDriver {
   paused = false;
   private callbackId = 0;
   private running = false;
+  /** A frame is in the pipeline and not yet composited. */
+  private stepping = false;
 
   constructor(private readonly pipeline: FramePipeline) {}
 
@@ -39,8 +43,19 @@ export class LiveDriver {
     if (!source) return;
     this.callbackId = source.video.requestVideoFrameCallback((_now, meta) => {
       if (this.source !== source || !this.running) return;
-      if (!this.paused) void this.pipeline.step(source, meta.mediaTime);
+      if (!this.paused) this.drive(source, meta.mediaTime);
       this.schedule();
+    });
+  }
+
+  private drive(source: FrameSource, mediaTime: number): void {
+    if (this.stepping) {
+      this.pipeline.timings.dropped++;
+      return;
+    }
+    this.stepping = true;
+    void this.pipeline.step(source, mediaTime).finally(() => {
+      this.stepping = false;
     });
   }
 }

@@ -30,6 +30,8 @@ export class StageTimings {
   readonly warp = new RecentValues();
   readonly compose = new RecentValues();
   readonly composeMain = new RecentValues();
+  /** Live frames dropped because the previous frame was not composited yet (never queued behind it). */
+  dropped = 0;
 
   summary(): {
     acquireMsP50: number | null;
@@ -37,6 +39,7 @@ export class StageTimings {
     warpMsP50: number | null;
     composeMsP50: number | null;
     composeMainMsP50: number | null;
+    droppedFrames: number;
   } {
     return {
       acquireMsP50: this.acquire.p50,
@@ -44,6 +47,7 @@ export class StageTimings {
       warpMsP50: this.warp.p50,
       composeMsP50: this.compose.p50,
       composeMainMsP50: this.composeMain.p50,
+      droppedFrames: this.dropped,
     };
   }
 }

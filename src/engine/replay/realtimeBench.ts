@@ -1,6 +1,7 @@
 import type { RealtimeRecord } from '../../core/quality/realtimeSummary';
 import { type ShownFrame, shownFrameIous } from '../../core/quality/shownFrameIous';
 import type { PersonMask } from '../segmenter/segmenterTypes';
+import { frameIndexAt } from '../source/seekCheck';
 import { type BenchFrames, type BenchOptions, benchReplay } from './benchReplay';
 
 /** The session the bench drives (named through benchReplay, so that this module adds no import of LiveSession). */
@@ -74,7 +75,7 @@ export async function realtimeBench(
     if (!playing || e.reason === 'duplicate') return;
     if (e.ran) inferences++;
     if (e.reason === 'busy') busy++;
-    const index = Math.min(last, Math.max(0, Math.round(e.mediaTime * stepped.fps)));
+    const index = Math.min(last, Math.max(0, frameIndexAt(e.mediaTime, stepped.fps)));
     shown.push({ index, mask: pipeline.cache.mask });
   });
   video.pause();

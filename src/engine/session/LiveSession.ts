@@ -6,7 +6,7 @@ import type { BudgetConfigInput } from '../../core/guard/parseBudget';
 import { type ModelEntry, parseModelManifest } from '../../core/modelManifest';
 import type { NoticeBody, NoticeLevel } from '../../core/notice';
 import type { CompositorSettings } from '../compositor/Compositor';
-import { createStageCompositor } from '../compositor/createStageCompositor';
+import { FallbackStageCompositor, type StageCanvas } from '../compositor/FallbackStageCompositor';
 import { FramePipeline } from '../pipeline/FramePipeline';
 import { LiveDriver } from '../pipeline/LiveDriver';
 import { type BenchFrames, type BenchOptions, benchReplay } from '../replay/benchReplay';
@@ -54,8 +54,10 @@ export class LiveSession {
     this.pipeline.hidden = document.hidden;
   };
 
-  constructor(canvas: HTMLCanvasElement, settings: CompositorSettings) {
-    this.pipeline = new FramePipeline(createStageCompositor(canvas), this.store, this.sessionId, settings);
+  constructor(stage: StageCanvas, settings: CompositorSettings) {
+    const compositor = new FallbackStageCompositor(stage);
+    compositor.onFallback = (why) => this.notify('warning', `Compositing moved to the main thread: ${why}`);
+    this.pipeline = new FramePipeline(compositor, this.store, this.sessionId, settings);
     this.driver = new LiveDriver(this.pipeline);
     this.sources = new SourceSwitch(this.driver, (level, notice) => this.notify(level, notice));
     this.slot = new SegmenterSlot(this.pipeline.runner, (level, notice) => this.notify(level, notice));

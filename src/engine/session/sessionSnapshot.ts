@@ -46,6 +46,8 @@ export interface SessionSnapshot {
   composeMsP50: number | null;
   /** Main-thread ms per displayed frame spent compositing (posting the frame, with the worker compositor). */
   composeMainMsP50: number | null;
+  /** Live frames dropped, not queued, while the previous frame was still being composited. */
+  droppedFrames: number;
   /** Where the stage is composited. */
   compositor: CompositorKind;
   /** Auto's background timing of every backend (model ms, or why it could not run); null until it has run. */
@@ -134,6 +136,7 @@ export function takeSnapshot(
     acquireMsP50: timings.acquireMsP50,
     composeMsP50: timings.composeMsP50,
     composeMainMsP50: timings.composeMainMsP50,
+    droppedFrames: timings.droppedFrames,
     compositor: pipeline.compositor.kind,
     notices: parts.notices,
     settings: pipeline.settings,

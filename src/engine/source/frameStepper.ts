@@ -1,5 +1,7 @@
 /** Frame-accurate stepping of a video element by seeking, for replay: decode speed never changes the result. */
 
+import { frameIndexAt, type SeekVerdict, seekVerdict } from './seekCheck';
+
 /** The clip's frame rate, from the media times of frames presented while it plays briefly; 30 if unknown. */
 export async function detectFps(video: HTMLVideoElement, samples = 12): Promise<number> {
   const times: number[] = [];
@@ -66,19 +68,83 @@ export async function frameCount(video: HTMLVideoElement, fps: number): Promise<
   return framesIn(await knownDuration(video), fps);
 }
 
-/** Seeks to the middle of frame `index` and resolves once that frame is decoded and current. */
-export function seekFrame(video: HTMLVideoElement, index: number, fps: number): Promise<number> {
-  const time = (index + 0.5) / fps;
+function seekTo(video: HTMLVideoElement, time: number, index: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`seeking to frame ${index} timed out`)), 10_000);
     video.addEventListener(
       'seeked',
       () => {
         clearTimeout(timer);
-        resolve(time);
+        resolve();
       },
       { once: true },
     );
     video.currentTime = time;
   });
+}
+
+/**
+ * Media time, s, of the frame the video holds now: the frame createImageBitmap(video) reads (WebCodecs' VideoFrame
+ * of the element). Null when no frame can be read.
+ */
+function currentFrameTime(video: HTMLVideoElement): number | null {
+  try {
+    const frame = new VideoFrame(video);
+    const time = frame.timestamp / 1e6;
+    frame.close();
+    return time;
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves when the video presents its next frame, or after `ms` (a paused video presents none after a no-op seek). */
+function nextPresented(video: HTMLVideoElement, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    video.requestVideoFrameCallback(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Seeks to the middle of frame `index` and resolves (with that media time) once the video holds that very frame:
+ * a seek on a loaded machine can report 'seeked' with a neighbouring frame still current, so the frame held is
+ * checked by its timestamp, read again after the next presented frame, and sought again a bounded number of times
+ * (see seekVerdict); it throws if the frame never lands. Without WebCodecs' VideoFrame it trusts 'seeked'.
+ */
+export async function seekFrame(video: HTMLVideoElement, index: number, fps: number): Promise<number> {
+  const target = (index + 0.5) / fps;
+  if (typeof VideoFrame === 'undefined') {
+    await seekTo(video, target, index);
+    return target;
+  }
+  const seeks: (number | null)[] = [];
+  let lookedAgain = false;
+  for (;;) {
+    const verdict: SeekVerdict =
+      seeks.length === 0 ? 'seek-again' : seekVerdict({ want: index, fps, target, seeks, lookedAgain });
+    if (verdict === 'landed') {
+      if (seeks.length > 1 || lookedAgain)
+        console.info(`frame ${index}: landed after ${seeks.length} seek(s), looked again: ${lookedAgain}`);
+      return target;
+    }
+    if (verdict === 'fail') {
+      const seen = seeks.map((t) => (t === null ? 'none' : `frame ${frameIndexAt(t, fps)} (${t} s)`));
+      throw new Error(
+        `frame ${index} of the clip could not be stepped to: ${seeks.length} seeks to ${target.toFixed(4)} s showed ${seen.join(', ')}`,
+      );
+    }
+    if (verdict === 'look-again') {
+      await nextPresented(video, 250);
+      seeks[seeks.length - 1] = currentFrameTime(video);
+      lookedAgain = true;
+    } else {
+      await seekTo(video, target, index);
+      seeks.push(currentFrameTime(video));
+      lookedAgain = false;
+    }
+  }
 }
