@@ -53,3 +53,26 @@ test('when the compositor worker dies, a fresh stage canvas takes over on the ma
   await waitForInferences(page, 2);
   expect(pageErrors).toEqual([]);
 });
+
+test('a compositor worker that stops answering is given up after its time-out: the stage goes on on the main thread', async ({
+  page,
+}) => {
+  await openApp(page);
+  await waitForInferences(page, 2);
+  expect((await snapshot(page)).compositor).toBe('worker');
+  expect(await page.evaluate(() => window.segmeter?.crashCompositor(true))).toBe(true);
+  // One frame in flight at a time: without the watchdog every later frame would be dropped and the stage frozen.
+  await expectNotice(
+    page,
+    /Compositing moved to the main thread: the compositor worker did not answer within 4 s/,
+  );
+  expect((await snapshot(page)).compositor).toBe('main');
+  const after = await frames(page);
+  await expect.poll(() => frames(page), { timeout: 30_000 }).toBeGreaterThan(after + 20);
+  const sums = new Set<number>();
+  for (let i = 0; i < 5; i++) {
+    sums.add(await stageSum(page));
+    await page.waitForTimeout(300);
+  }
+  expect(sums.size).toBeGreaterThan(1);
+});

@@ -37,6 +37,8 @@ export interface NoticeParams {
   'segmentation-stepped-aside': { error: string | null };
   'segmentation-back': Record<string, never>;
   'model-hung': { why: string };
+  /** The compositor worker died or stopped answering: the stage is drawn on the main thread from now on. */
+  'compositor-fallback': { why: string };
   'cloud-degraded': { reason: string };
   'cloud-recovered': Record<string, never>;
   // Guards (their reasons are data the panels show as well)

@@ -28,6 +28,7 @@ const SAMPLES: { [C in NoticeCode]: NoticeParams[C] } = {
   'segmentation-stepped-aside': { error: 'injected model fault' },
   'segmentation-back': {},
   'model-hung': { why: 'no answer from the model within 4 s' },
+  'compositor-fallback': { why: 'the compositor worker failed (boom)' },
   'cloud-degraded': { reason: '3 of the last 10 requests failed' },
   'cloud-recovered': {},
   'runaway-tripped': { reason: 'Runaway inference: 9 requests for frame 3' },

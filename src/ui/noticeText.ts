@@ -40,6 +40,7 @@ const TEXT: { [C in NoticeCode]: (p: NoticeParams[C]) => string } = {
     `Segmentation stepped aside after repeated failures (${p.error ?? 'unknown error'}); retrying`,
   'segmentation-back': () => 'Segmentation is back: the model answered again',
   'model-hung': (p) => `The model stopped answering (${p.why}): restarting it`,
+  'compositor-fallback': (p) => `Compositing moved to the main thread: ${p.why}`,
   'cloud-degraded': (p) => `Cloud (simulated) degraded: ${p.reason}`,
   'cloud-recovered': () => 'Cloud (simulated) recovered',
   'runaway-tripped': (p) => `Inference disabled by the runaway guard: ${p.reason}`,

@@ -31,8 +31,9 @@ export interface StageCompositor {
   ): Promise<ComposeTiming>;
   /** The stage as last drawn (tests read it here: a transferred canvas cannot be read from the page). */
   pixels(): Promise<StagePixels>;
-  /** Test only: makes a compositor worker throw, uncaught; false where no worker composites. */
-  crash(): boolean;
+  /** Test only: makes a compositor worker throw, uncaught (or with `hang`, loop forever); false where no worker
+   *  composites. */
+  crash(hang?: boolean): boolean;
 }
 
 /** Compositing on the main thread, straight onto the stage canvas: the fallback, and `?compositor=main`. */
@@ -63,7 +64,7 @@ export class MainStageCompositor implements StageCompositor {
     return { data, width, height };
   }
 
-  crash(): boolean {
+  crash(_hang?: boolean): boolean {
     return false;
   }
 }

@@ -4,6 +4,9 @@ import type { ComposeTiming, StageCompositor, StagePixels } from './StageComposi
 
 type Waiter = { resolve: (value: FromCompositor) => void; reject: (err: Error) => void };
 
+/** A frame's draw takes milliseconds; a worker silent this long is stuck (the stage is frozen) and is given up. */
+export const COMPOSITOR_TIMEOUT_MS = 4000;
+
 /**
  * Compositing in a dedicated worker: the stage canvas is transferred to it once (transferControlToOffscreen), and
  * the main thread only posts each frame (a transferred ImageBitmap) with the mask bytes when the mask changed.
@@ -27,13 +30,17 @@ export class WorkerStageCompositor implements StageCompositor {
       this.waiters.delete(event.data.id);
       waiter?.resolve(event.data);
     };
-    worker.onerror = (event) => {
-      if (this.broken) return;
-      this.broken = new Error(`the compositor worker failed (${event.message || 'script error'})`);
-      this.onBroken?.(this.broken);
-      for (const waiter of this.waiters.values()) waiter.reject(this.broken);
-      this.waiters.clear();
-    };
+    worker.onerror = (event) =>
+      this.fail(`the compositor worker failed (${event.message || 'script error'})`);
+  }
+
+  /** The worker is given up (an uncaught error, or no answer in time): every frame waiting on it is refused. */
+  private fail(why: string): void {
+    if (this.broken) return;
+    this.broken = new Error(why);
+    this.onBroken?.(this.broken);
+    for (const waiter of this.waiters.values()) waiter.reject(this.broken);
+    this.waiters.clear();
   }
 
   /** Starts the worker, then hands it the canvas; throws (with the canvas still usable) if no worker can start. */
@@ -90,8 +97,8 @@ export class WorkerStageCompositor implements StageCompositor {
     return { data: answer.data, width: answer.width, height: answer.height };
   }
 
-  crash(): boolean {
-    const message: ToCompositor = { type: 'crash' };
+  crash(hang = false): boolean {
+    const message: ToCompositor = { type: 'crash', hang };
     this.worker.postMessage(message);
     return true;
   }
@@ -110,7 +117,21 @@ export class WorkerStageCompositor implements StageCompositor {
       return Promise.reject(this.broken);
     }
     return new Promise((resolve, reject) => {
-      this.waiters.set(message.id, { resolve, reject });
+      const timer = setTimeout(
+        () => this.fail(`the compositor worker did not answer within ${COMPOSITOR_TIMEOUT_MS / 1000} s`),
+        COMPOSITOR_TIMEOUT_MS,
+      );
+      const settle = () => clearTimeout(timer);
+      this.waiters.set(message.id, {
+        resolve: (value) => {
+          settle();
+          resolve(value);
+        },
+        reject: (err) => {
+          settle();
+          reject(err);
+        },
+      });
       this.worker.postMessage(message, transfer);
     });
   }

@@ -38,6 +38,10 @@ self.onmessage = (event: MessageEvent<ToCompositor>) => {
       }
       return;
     case 'crash':
+      if (msg.hang) {
+        // A worker stuck in a loop: it never reads another message (the page's watchdog terminates it).
+        for (;;) {}
+      }
       throw new Error('the compositor worker was crashed on purpose (test facade)');
     case 'pixels': {
       if (!compositor) {

@@ -31,8 +31,9 @@ export type ToCompositor =
     }
   | { type: 'background'; image: ImageBitmap | null }
   | { type: 'pixels'; id: number }
-  /** Test only: the worker throws, uncaught, as a compositor bug would (see testFacade's crashCompositor). */
-  | { type: 'crash' };
+  /** Test only: the worker throws, uncaught, as a compositor bug would, or ('hang') never answers again (see
+   *  testFacade's crashCompositor). */
+  | { type: 'crash'; hang?: boolean };
 
 /** Messages from the compositor worker: each frame is answered once drawn (or failed), in order. */
 export type FromCompositor =

@@ -56,7 +56,7 @@ export class LiveSession {
 
   constructor(stage: StageCanvas, settings: CompositorSettings) {
     const compositor = new FallbackStageCompositor(stage);
-    compositor.onFallback = (why) => this.notify('warning', `Compositing moved to the main thread: ${why}`);
+    compositor.onFallback = (why) => this.notify('warning', { code: 'compositor-fallback', params: { why } });
     this.pipeline = new FramePipeline(compositor, this.store, this.sessionId, settings);
     this.driver = new LiveDriver(this.pipeline);
     this.sources = new SourceSwitch(this.driver, (level, notice) => this.notify(level, notice));

@@ -58,10 +58,11 @@ export interface SegmeterFacade {
   /** Test only: makes every model call throw or hang (null: the real model again), as a broken model would. */
   injectModelFault(fault: ModelFault | null): void;
   /**
-   * Test only: makes the compositor worker throw, uncaught, as a bug in it would; the session then replaces the
-   * stage canvas and composites on the main thread. False where no worker composites (?compositor=main).
+   * Test only: makes the compositor worker throw, uncaught, as a bug in it would (or, with `hang`, loop forever: the
+   * watchdog gives it up after COMPOSITOR_TIMEOUT_MS); the session then replaces the stage canvas and composites
+   * on the main thread. False where no worker composites (?compositor=main).
    */
-  crashCompositor(): boolean;
+  crashCompositor(hang?: boolean): boolean;
   /** Test only: ends the camera's tracks, as a user revoking the camera would. */
   endCamera(): void;
 }
@@ -100,7 +101,7 @@ export function testFacade(session: LiveSession): SegmeterFacade {
       const real = current instanceof FaultySegmenter ? current.inner : current;
       if (real) runner.segmenter = fault ? new FaultySegmenter(real, fault) : real;
     },
-    crashCompositor: () => session.pipeline.compositor.crash(),
+    crashCompositor: (hang) => session.pipeline.compositor.crash(hang),
     endCamera: () => {
       const stream = video()?.srcObject as MediaStream | null;
       for (const track of stream?.getTracks() ?? []) track.dispatchEvent(new Event('ended'));
