@@ -3,10 +3,11 @@
  *
  * Plays a clip on a loop through the live path of the built app in headless Chromium (the bundled sample, or PATH
  * picked in the Source panel's file input as a user would) for N minutes (fractions allowed). Every S seconds
- * (default 60) it prints a line: the page's heap after a forced GC, live tensors, the store's stored events. It
- * pulls the session's whole event stream through the test facade as it goes, and at the end checks that the cost
- * totals equal the sum of the per-frame log. The last stdout line is one JSON object: minutes, samples, frames,
- * inferences, totalsMatchLog (and the detail of that check, the load and the heap's growth after the first sample).
+ * (default 60) it prints a line: the page's and each worker's heap after a forced GC, live tensors, the store's
+ * stored events. It pulls the session's whole event stream through the test facade as it goes, and at the end
+ * checks that the cost totals equal the sum of the per-frame log. The last stdout line is one JSON object: minutes, samples, frames,
+ * inferences, totalsMatchLog (and the detail of that check, the load, and heapGrowthMB: page plus workers, the last
+ * sample against the first at minute 1 or later).
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -16,13 +17,15 @@ import { loadDefaultCatalog } from '../core/pricing/defaultCatalog.ts';
 import { failer, InputError, readInputFile } from './cliInput.ts';
 import { ensureBuilt, openHeadlessApp } from './headlessApp.ts';
 import { parseSoakArgs, SOAK_USAGE, type SoakArgs } from './soakArgs.ts';
-import { PulledLog, type SoakSample, takeSample } from './soakPage.ts';
+import { heapGrowth, PulledLog, type SoakSample, takeSample, WorkerHeaps } from './soakPage.ts';
 
 const fail: (message: string, code: number) => never = failer('soak');
 const log = (line: string) => process.stderr.write(`${line}\n`);
-/** How often the event stream is pulled: far inside the store's window (9,000 events, about 5 min at 30 fps). */
+/** How often the event stream is pulled: far inside the store's window (3,600 events, 2 min at 30 fps). */
 const PULL_MS = 2000;
 const MODEL_TIMEOUT_MS = 120_000;
+/** The issue's bar for a flat heap: growth after the first minute under 5 MB, page and workers together. */
+const HEAP_FLAT_MB = 5;
 
 const round = (v: number, d: number) => Number(v.toFixed(d));
 
@@ -45,6 +48,7 @@ async function run(args: SoakArgs): Promise<void> {
       timeout: MODEL_TIMEOUT_MS,
     });
     const cdp = await page.context().newCDPSession(page);
+    const workers = await WorkerHeaps.open(page);
     const pulled = new PulledLog(page);
     const startedAt = Date.now();
     const endAt = startedAt + args.minutes * 60_000;
@@ -55,11 +59,15 @@ async function run(args: SoakArgs): Promise<void> {
       `soak: ${args.minutes} min on ${args.video ?? 'the bundled sample'}, a sample every ${args.sampleSeconds} s`,
     );
     const sampleNow = async () => {
-      const sample = await takeSample(page, cdp, round((Date.now() - startedAt) / 60_000, 3));
-      samples.push({ ...sample, heapMB: round(sample.heapMB, 2) });
+      const sample = await takeSample(page, cdp, workers, round((Date.now() - startedAt) / 60_000, 3));
+      const workerHeapMB = Object.fromEntries(
+        Object.entries(sample.workerHeapMB).map(([name, mb]) => [name, round(mb, 2)]),
+      );
+      samples.push({ ...sample, heapMB: round(sample.heapMB, 2), workerHeapMB });
       const load = loadavg()[0].toFixed(2);
+      const inWorkers = Object.entries(sample.workerHeapMB).map(([name, mb]) => `${name} ${mb.toFixed(1)}`);
       process.stdout.write(
-        `minute ${sample.minute.toFixed(2)}: heap ${sample.heapMB.toFixed(1)} MB, ${sample.tensors ?? '-'} tensors, ${sample.storedEvents} stored events, ${totals.frames} frames, ${totals.inferences} inferences, load ${load}\n`,
+        `minute ${sample.minute.toFixed(2)}: heap ${sample.heapMB.toFixed(1)} MB (workers: ${inWorkers.join(', ') || 'none'}), ${sample.tensors ?? '-'} tensors, ${sample.storedEvents} stored events, ${totals.frames} frames, ${totals.inferences} inferences, load ${load}\n`,
       );
     };
     while (Date.now() < endAt) {
@@ -80,7 +88,7 @@ async function run(args: SoakArgs): Promise<void> {
     });
     const mismatches = check.entries.filter((c) => !c.agree);
     for (const c of mismatches) log(`  ${c.id}: log $${c.logUSD} vs totals $${c.totalsUSD}`);
-    const afterFirst = samples.length > 1 ? samples[samples.length - 1].heapMB - samples[0].heapMB : null;
+    const growth = heapGrowth(samples);
     const result = {
       minutes: args.minutes,
       samples,
@@ -94,7 +102,10 @@ async function run(args: SoakArgs): Promise<void> {
         entriesCompared: check.entries.length,
         mismatches,
       },
-      heapGrowthAfterFirstSampleMB: afterFirst === null ? null : round(afterFirst, 2),
+      // Page plus workers, last sample minus the first at minute 1 or later; flat: under HEAP_FLAT_MB.
+      heapGrowthMB: growth === null ? null : round(growth.mb, 2),
+      heapGrowthSinceMinute: growth?.sinceMinute ?? null,
+      heapFlat: growth === null ? null : growth.mb < HEAP_FLAT_MB,
       host: { cpus: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() } },
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -53,7 +53,7 @@ export async function exportEventMetrics(options: EventExportOptions): Promise<E
       ...sessionReadings({
         totals: store.totals,
         pricing: options.pricing,
-        mode: store.events.at(-1)?.mode ?? null,
+        mode: options.events.at(-1)?.mode ?? null,
         policy: options.policy,
         budget: null,
         expectedPerMinute: null,
@@ -61,7 +61,7 @@ export async function exportEventMetrics(options: EventExportOptions): Promise<E
       ...(options.extra ?? []),
     ],
   });
-  for (const e of store.events) pipeline.record(frameEventMetrics(e));
+  for (const e of options.events) pipeline.record(frameEventMetrics(e));
   const model = options.events.at(-1)?.model ?? 'unknown';
   for (const r of options.inferences ?? []) pipeline.record(inferenceMetrics(r, model));
   // Shutting down collects once more and sends it: the run's one export.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameEvent, InferenceRecord } from '../frameEvent';
-import { FrameEventStore } from './FrameEventStore';
+import { FrameEventStore, windowSlack } from './FrameEventStore';
 
 function frame(n: number, ran: boolean, extra: Partial<FrameEvent> = {}): FrameEvent {
   return {
@@ -22,11 +22,44 @@ describe('FrameEventStore', () => {
     expect(store.totals.frames).toBe(1000);
     expect(store.totals.inferences).toBe(100);
     expect(store.events.length).toBeGreaterThanOrEqual(100);
-    expect(store.events.length).toBeLessThan(200);
+    expect(store.events.length).toBeLessThan(100 + windowSlack(100));
     // The window is the newest events, in frame order.
     expect(store.events.at(-1)?.frame).toBe(999);
     const frames = store.events.map((e) => e.frame);
     expect(frames).toEqual([...frames].sort((a, b) => a - b));
+  });
+
+  it('is full once cap events arrived and then stays within cap..cap*9/8 (no sawtooth of a whole window)', () => {
+    const cap = 400;
+    const store = new FrameEventStore(cap);
+    let low = Number.POSITIVE_INFINITY;
+    let high = 0;
+    for (let n = 0; n < 20 * cap; n++) {
+      store.append(frame(n, true));
+      store.settle(record(n));
+      if (n < cap) expect(store.events).toHaveLength(n + 1);
+      else {
+        low = Math.min(low, store.events.length);
+        high = Math.max(high, store.events.length, store.inferences.length);
+      }
+    }
+    expect(low).toBe(cap);
+    expect(high).toBe(cap + windowSlack(cap) - 1);
+    expect(high).toBeLessThanOrEqual(cap * 1.125);
+    expect(store.inferences.at(-1)?.id).toBe(20 * cap - 1);
+  });
+
+  it('trims by replacing the array (readers that hold it see the change) and keeps cursors across trims', () => {
+    const store = new FrameEventStore(16);
+    for (let n = 0; n < 16; n++) store.append(frame(n, false));
+    const held = store.events;
+    const cursor = store.appended;
+    for (let n = 16; n < 16 + windowSlack(16); n++) store.append(frame(n, false));
+    expect(store.events).not.toBe(held);
+    expect(held).toHaveLength(16 + windowSlack(16));
+    expect(store.since(cursor).map((e) => e.frame)).toEqual([16, 17]);
+    // A cursor that fell behind the window gets what is left of it.
+    expect(store.since(0)).toHaveLength(16);
   });
 
   it('counts a runaway duplicate as a billed inference but not as a frame; paused frames are not segmented', () => {

@@ -2,21 +2,31 @@ import type { FrameEvent, InferenceRecord } from '../frameEvent';
 import { copyTotals, emptyTotals, type FrameTotals, foldFrame, foldInference } from './frameTotals';
 
 /**
- * How many of the newest events and records the store keeps for windows, charts' tails and the log (about five
- * minutes at 30 fps). Totals cover the whole session; memory stays flat however long it runs.
+ * How many of the newest events and records the store keeps for the log panel, its exports, the metrics' last
+ * minute and charts' tails: two minutes at 30 fps (one at 60), so the window is full within the first minutes and
+ * stays that size after. Totals cover the whole session (running aggregates); memory stays flat however long it runs.
  */
-export const EVENT_WINDOW = 9000;
+export const EVENT_WINDOW = 3600;
 
-/** Keeps the newest `cap` items; drops the oldest in one splice per `cap` appends, so appends stay O(1). */
+/** How far a window may run past its cap before it trims: an eighth, so it holds cap..cap*9/8 items once full. */
+export const windowSlack = (cap: number) => Math.max(1, Math.ceil(cap / 8));
+
+/**
+ * Keeps the newest `cap` items, trimming in one copy per `windowSlack(cap)` appends (amortised O(1) appends, and
+ * no sawtooth of a whole window). A trim replaces the array, so a reader holding the old one sees it changed.
+ */
 class Window<T> {
-  readonly items: T[] = [];
+  private list: T[] = [];
   constructor(private readonly cap: number) {}
+  get items(): readonly T[] {
+    return this.list;
+  }
   push(item: T): void {
-    this.items.push(item);
-    if (this.items.length >= 2 * this.cap) this.items.splice(0, this.items.length - this.cap);
+    this.list.push(item);
+    if (this.list.length >= this.cap + windowSlack(this.cap)) this.list = this.list.slice(-this.cap);
   }
   clear(): void {
-    this.items.length = 0;
+    this.list = [];
   }
 }
 
@@ -38,7 +48,7 @@ export class FrameEventStore {
     this.inferenceWindow = new Window(cap);
   }
 
-  /** The newest FrameEvents, in frame order (at least the last EVENT_WINDOW of them). */
+  /** The newest FrameEvents, in frame order: all of them up to EVENT_WINDOW, then EVENT_WINDOW to 9/8 of it. */
   get events(): readonly FrameEvent[] {
     return this.frameWindow.items;
   }

@@ -112,29 +112,44 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
   pipeline.runaway.reset();
   pipeline.simulateRunawayFrom = options.injectRunaway ?? null;
   session.setBudget(options.budget ?? null);
-  for (let i = 0; i < frames; i++) {
-    const step = await pipeline.step(source, await seekFrame(video, i, fps), true, true);
-    if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
-    up(step.reference, reference);
-    options.onReference?.(i, step.reference);
-    up(step.displayed, shown);
-    result.ran.push(step.ran);
-    result.reasons.push(step.reason);
-    result.iou.push(iou(shown, reference));
-    if (step.modelMs !== null) result.modelMs.push(step.modelMs);
-    result.acquireMs.push(step.acquireMs);
-    result.gateMs.push(step.gateMs);
-    result.warpMs?.push(step.warpMs);
-    result.composeMs.push(step.composeMs);
-    if (options.maskUrls) {
-      const gt = await groundTruth(options.maskUrls[i], width, height);
-      result.gtEveryFrame?.push(iou(reference, gt));
-      result.gtPolicy?.push(iou(shown, gt));
+  // The whole run's streams, however long the clip: the store itself keeps only its newest window.
+  const events: FrameEvent[] = [];
+  const inferences: InferenceRecord[] = [];
+  const offs = [
+    session.store.subscribe((e) => {
+      events.push(e);
+    }),
+    session.store.subscribeInferences((r) => {
+      inferences.push(r);
+    }),
+  ];
+  try {
+    for (let i = 0; i < frames; i++) {
+      const step = await pipeline.step(source, await seekFrame(video, i, fps), true, true);
+      if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
+      up(step.reference, reference);
+      options.onReference?.(i, step.reference);
+      up(step.displayed, shown);
+      result.ran.push(step.ran);
+      result.reasons.push(step.reason);
+      result.iou.push(iou(shown, reference));
+      if (step.modelMs !== null) result.modelMs.push(step.modelMs);
+      result.acquireMs.push(step.acquireMs);
+      result.gateMs.push(step.gateMs);
+      result.warpMs?.push(step.warpMs);
+      result.composeMs.push(step.composeMs);
+      if (options.maskUrls) {
+        const gt = await groundTruth(options.maskUrls[i], width, height);
+        result.gtEveryFrame?.push(iou(reference, gt));
+        result.gtPolicy?.push(iou(shown, gt));
+      }
     }
+  } finally {
+    for (const off of offs) off();
   }
   // Emitted at compose time, the events are already in frame order (a runaway's duplicates sit on their frame).
-  result.events = [...session.store.events];
-  result.inferences = [...session.store.inferences];
+  result.events = events;
+  result.inferences = inferences;
   result.budget = session.meter.watch?.guard?.summary(result.events) ?? null;
   const trip = pipeline.runaway.trip;
   const alert = session.meter.alerts[0];
