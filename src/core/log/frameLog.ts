@@ -157,17 +157,36 @@ export function toFrameLogRecord(
   };
 }
 
+/** What a session had billed before the first of the events being logged (the store keeps only the newest). */
+export interface BilledBefore {
+  /** Billed inferences (started, less the failed ones) before the first event. */
+  inferences: number;
+  /** Frames shown while segmenting before the first event (per-minute units). */
+  segmentedFrames: number;
+}
+
 /**
- * Records of a whole session in order, each frame priced where the session's cumulative units put it in the tiers
- * (so a free tier is used up first, and each column sums to the prorated session cost).
+ * Records of a session's frames in order, each frame priced where the session's cumulative units put it in the
+ * tiers (so a free tier is used up first, and each column sums to the prorated session cost). `before` is what the
+ * session billed before `events[0]` (none for a whole session): a window of the newest frames is priced where the
+ * whole session would price them, not as if it were the month's first usage.
  */
 export function toFrameLogRecords(
   events: readonly FrameEvent[],
   entries: readonly CatalogEntry[],
   options: AsIfOptions = {},
   inferences: readonly InferenceRecord[] = [],
+  before: BilledBefore = { inferences: 0, segmentedFrames: 0 },
 ): FrameLogRecord[] {
-  const prior: Record<string, number> = Object.fromEntries(entries.map((e) => [e.id, 0]));
+  const fps = options.fps ?? DEFAULT_SOURCE_FPS;
+  const prior: Record<string, number> = Object.fromEntries(
+    entries.map((e) => [
+      e.id,
+      e.unit === 'minute'
+        ? before.segmentedFrames / (fps * 60)
+        : before.inferences * inferenceUnits(e, options),
+    ]),
+  );
   const byId = new Map(inferences.map((r) => [r.id, r]));
   return events.map((event) => {
     const inference = event.inferenceId === null ? undefined : byId.get(event.inferenceId);

@@ -1,5 +1,6 @@
 import { type UIEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { FrameEvent, GateReason, InferenceRecord, SegmentationMode } from '../../core/frameEvent';
+import { billedBefore } from '../../core/log/billedBefore';
 import { toCsv, toFrameLogRecords, toNdjson } from '../../core/log/frameLog';
 import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
@@ -122,12 +123,15 @@ export function LogPanel({ session, snapshot, entries, fps = DEFAULT_SOURCE_FPS,
 
   const exportAs = (format: 'ndjson' | 'csv') => {
     if (!session) return;
-    // Priced over the whole session (tier position), then filtered to what the log shows.
+    // Priced where the whole session puts each frame in the tiers (the store keeps the newest frames: what came
+    // before them is read off the totals), then filtered to what the log shows.
+    const { events, inferences, totals } = session.store;
     const all = toFrameLogRecords(
-      session.store.events,
+      events,
       entries,
       { fps, frameBytes },
-      session.store.inferences,
+      inferences,
+      billedBefore(totals, events, inferences),
     );
     const records = matches.map((i) => all[i]);
     const name = `segmeter-log-${session.sessionId.slice(0, 8)}`;
