@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameEvent, InferenceRecord } from '../frameEvent';
+import { frameEvent as frame, inferenceRecord as record } from '../testing/streamFixtures';
 import { FrameEventStore, windowSlack } from './FrameEventStore';
-
-function frame(n: number, ran: boolean, extra: Partial<FrameEvent> = {}): FrameEvent {
-  return {
-    ...{ ts: 1000 + n * 33, mediaTime: n / 30, sessionId: 's', frame: n, ran },
-    ...{ reason: ran ? 'motion' : 'static-skip', source: 'sample', model: 'm', runtime: 'tfjs' },
-    ...{ backend: 'wasm', inferenceId: ran ? n : null, motion: 1, mode: 'full' },
-    ...extra,
-  } as FrameEvent;
-}
-
-function record(id: number, extra: Partial<InferenceRecord> = {}): InferenceRecord {
-  return { id, sessionId: 's', frame: id, kind: 'gate', ts: 2000 + id, latencyMs: 20, modelMs: 10, ...extra };
-}
 
 describe('FrameEventStore', () => {
   it('folds totals over the whole session while keeping only a bounded window of events', () => {

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameEvent } from '../frameEvent';
 import { loadDefaultCatalog } from '../pricing/defaultCatalog.ts';
+import { frameEvent } from '../testing/streamFixtures';
 import { CostWatch } from './CostWatch.ts';
+
+const event = (frame: number, ran: boolean, mode: FrameEvent['mode'] = 'full') =>
+  frameEvent(frame, ran, { ts: frame * 33, source: 'replay', mode });
 
 const entry = loadDefaultCatalog().find((e) => e.id === 'aws-rekognition-image-group2');
 if (!entry) throw new Error('missing entry');
 const price = entry.tiers[0].pricePerUnitUSD;
-
-function event(frame: number, ran: boolean, mode: FrameEvent['mode'] = 'full'): FrameEvent {
-  return {
-    ts: frame * 33,
-    mediaTime: frame / 30,
-    sessionId: 's',
-    frame,
-    ran,
-    reason: ran ? 'motion' : 'static-skip',
-    source: 'replay',
-    model: 'm',
-    runtime: 'tfjs',
-    backend: 'wasm',
-    inferenceId: ran ? frame : null,
-    motion: 1,
-    mode,
-  };
-}
 
 describe('CostWatch', () => {
   it('drives the budget from the event stream: soft, then hard, with nothing after', () => {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTotals, foldFrame, foldInference } from '../fold/frameTotals';
-import type { FrameEvent, InferenceRecord } from '../frameEvent';
 import type { CatalogEntry } from '../pricing/catalogSchema.ts';
 import { loadDefaultCatalog } from '../pricing/defaultCatalog.ts';
+import { frameEvent, inferenceRecord } from '../testing/streamFixtures';
 import { billedBefore } from './billedBefore.ts';
 import { toFrameLogRecords } from './frameLog.ts';
+
+const event = (frame: number, ran: boolean) =>
+  frameEvent(frame, ran, { mode: frame % 5 === 4 ? 'paused' : 'full' });
+const record = (frame: number, error?: string) => inferenceRecord(frame, error ? { error } : {});
 
 const base = loadDefaultCatalog();
 const byId = (id: string): CatalogEntry => {
@@ -22,32 +26,6 @@ const tiered: CatalogEntry = {
   ],
 };
 const minute = byId('aws-rekognition-video-stored');
-
-function event(frame: number, ran: boolean): FrameEvent {
-  return {
-    ts: 1_700_000_000_000 + frame * 33,
-    mediaTime: frame / 30,
-    sessionId: 'abc',
-    frame,
-    ran,
-    reason: ran ? 'motion' : 'static-skip',
-    source: 'sample',
-    model: 'selfie-general-tfjs',
-    runtime: 'tfjs',
-    backend: 'wasm',
-    inferenceId: ran ? frame : null,
-    motion: 4,
-    mode: frame % 5 === 4 ? 'paused' : 'full',
-  };
-}
-
-function record(frame: number, error?: string): InferenceRecord {
-  return {
-    ...{ id: frame, sessionId: 'abc', frame, kind: 'gate' as const },
-    ...{ ts: 0, latencyMs: 30, modelMs: 20 },
-    ...(error ? { error } : {}),
-  };
-}
 
 describe('billedBefore', () => {
   it('prices a window of the newest frames where the whole session prices them', () => {

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FrameEventStore } from '../fold/FrameEventStore';
-import type { FrameEvent, InferenceRecord } from '../frameEvent';
 import { loadDefaultCatalog } from '../pricing/defaultCatalog.ts';
+import { frameEvent as frame, inferenceRecord } from '../testing/streamFixtures';
 import { logMatchesTotals } from './logMatchesTotals.ts';
+
+const record = (id: number, error?: string) => inferenceRecord(id, error ? { error } : {});
 
 const catalog = loadDefaultCatalog();
 const options = { fps: 30, frameBytes: 50_000 };
-
-function frame(n: number, ran: boolean, extra: Partial<FrameEvent> = {}): FrameEvent {
-  return {
-    ...{ ts: 1000 + n * 33, mediaTime: n / 30, sessionId: 's', frame: n, ran },
-    ...{ reason: ran ? 'motion' : 'static-skip', source: 'sample', model: 'm', runtime: 'tfjs' },
-    ...{ backend: 'wasm', inferenceId: ran ? n : null, motion: 1, mode: 'full' },
-    ...extra,
-  } as FrameEvent;
-}
-
-function record(id: number, error?: string): InferenceRecord {
-  return {
-    ...{ id, sessionId: 's', frame: id, kind: 'gate', ts: 2000 + id },
-    ...(error ? { latencyMs: null, modelMs: null, error } : { latencyMs: 20, modelMs: 10 }),
-  };
-}
 
 /** A session through the store: every 5th frame ran, every 20th of those failed. */
 function session(): FrameEventStore {

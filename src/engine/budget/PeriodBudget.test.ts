@@ -1,35 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FrameEvent } from '../../core/frameEvent';
 import { CostWatch } from '../../core/guard/CostWatch';
 import type { BudgetConfig } from '../../core/guard/parseBudget';
 import { BUDGET_STORAGE_KEY } from '../../core/guard/periodUsage';
 import type { NoticeBody } from '../../core/notice';
 import { loadDefaultCatalog } from '../../core/pricing/defaultCatalog';
+import { frameEvent } from '../../core/testing/streamFixtures';
 import { type BudgetChannel, type LocksLike, PeriodBudget, type StorageLike } from './PeriodBudget';
+
+const event = (frame: number, ran: boolean) =>
+  frameEvent(frame, ran, { ts: frame, reason: ran ? 'motion' : 'budget', source: 'replay' });
 
 const found = loadDefaultCatalog().find((e) => e.id === 'aws-rekognition-image-group2');
 if (!found) throw new Error('missing entry');
 const entry = found;
 const PRICE = entry.tiers[0].pricePerUnitUSD;
 const DAY: BudgetConfig = { catalogId: entry.id, limitUSD: 20 * PRICE, softAt: 1, period: 'day' };
-
-function event(frame: number, ran: boolean): FrameEvent {
-  return {
-    ts: frame,
-    mediaTime: frame / 30,
-    sessionId: 's',
-    frame,
-    ran,
-    reason: ran ? 'motion' : 'budget',
-    source: 'replay',
-    model: 'm',
-    runtime: 'tfjs',
-    backend: 'wasm',
-    inferenceId: ran ? frame : null,
-    motion: 1,
-    mode: 'full',
-  };
-}
 
 /** One browser: shared storage, a channel that delivers to every other tab, and a lock that runs one at a time. */
 function browser(clock: { now: number }, storage: StorageLike = new MemoryStorage()) {
