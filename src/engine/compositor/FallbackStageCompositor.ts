@@ -16,9 +16,9 @@ export interface StageCanvas {
 }
 
 /**
- * The stage's compositor (see createStageCompositor) with a way out: if the compositor worker dies or stops answering, the stage it held (the canvas was
- * transferred to it, so the page can no longer draw on it) is replaced by a fresh canvas, compositing continues on
- * the main thread from the next frame, and `onFallback` says why. The frames the dead worker held are not drawn but
+ * The stage's compositor (see createStageCompositor) with a way out: if the compositor worker dies or stops
+ * answering, the stage it held (the canvas was transferred to it, so the page can no longer draw on it) is replaced
+ * by a fresh canvas, compositing continues on the main thread from the next frame, and `onFallback` says why. The frames the dead worker held are not drawn but
  * still settle, so the pipeline's event stream goes on.
  */
 export class FallbackStageCompositor implements StageCompositor {
