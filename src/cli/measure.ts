@@ -33,7 +33,7 @@ const f = (v: number | null, d = 1) => (v === null ? '-' : v.toFixed(d));
 function printRow(r: Row): void {
   const q = r.ratios;
   log(
-    `${r.model.padEnd(28)} ${r.requested.padEnd(6)} -> ${`${r.runtime}/${r.backend}/${r.where}`.padEnd(24)} model ${f(r.modelMsP50).padStart(6)} ms (bare ${f(r.bareModelMsP50)})  e2e ${f(r.endToEndMsP50).padStart(6)} ms  inference ${f(r.inferenceFps).padStart(5)}/s  display ${f(r.displayFps).padStart(5)} of ${f(r.sourceFps)} fps  first mask ${f(r.timeToFirstMaskMs, 0)} ms  long tasks ${f(r.longTasksPerMinute)}/min (max ${f(r.longestTaskMs, 0)} ms)`,
+    `${r.model.padEnd(28)} ${r.requested.padEnd(6)} -> ${`${r.runtime}/${r.backend}/${r.where}`.padEnd(24)} model ${f(r.modelMsP50).padStart(6)} ms (bare ${f(r.bareModelMsP50)})  e2e ${f(r.endToEndMsP50).padStart(6)} ms  inference ${f(r.inferenceFps).padStart(5)}/s  display ${f(r.displayFps).padStart(5)} of ${f(r.sourceFps)} fps (dropped ${f(r.droppedPerSecond)}/s)  first mask ${f(r.timeToFirstMaskMs, 0)} ms  long tasks ${f(r.longTasksPerMinute)}/min (max ${f(r.longestTaskMs, 0)} ms)`,
   );
   log(
     `${''.padEnd(38)}compositor ${r.compositor ?? '-'}: draw ${f(r.composeMsP50)} ms, main thread ${f(r.composeMainMsP50, 2)} ms per frame\n${''.padEnd(38)}ratios: display/source ${f(q.displayOverSource, 2)}  e2e/model ${f(q.endToEndOverModel, 2)}  model/bare ${f(q.modelOverBare, 2)}  display/demo ${f(q.displayOverDemo, 2)}${r.notices.length ? `  [${r.notices.join(' | ')}]` : ''}`,

@@ -17,6 +17,8 @@ export interface AppMeasurement {
   inferenceFps: number;
   displayFps: number;
   sourceFps: number | null;
+  /** Presented source frames the live driver dropped per second because the previous step was still running. */
+  droppedPerSecond: number;
   composeMsP50: number | null;
   /** Where the stage was composited, and what compositing cost the main thread per displayed frame (p50 ms). */
   compositor: string | null;
@@ -121,6 +123,7 @@ export async function measureApp(
     inferenceFps: ((end?.totals.inferences ?? 0) - (start?.totals.inferences ?? 0)) / elapsed,
     displayFps: ((end?.totals.frames ?? 0) - (start?.totals.frames ?? 0)) / elapsed,
     sourceFps: median(samples.flatMap((s) => (s?.stats.sourceFps ? [s.stats.sourceFps] : []))),
+    droppedPerSecond: ((end?.droppedFrames ?? 0) - (start?.droppedFrames ?? 0)) / elapsed,
     composeMsP50: end?.composeMsP50 ?? null,
     compositor: end?.compositor ?? null,
     composeMainMsP50: end?.composeMainMsP50 ?? null,

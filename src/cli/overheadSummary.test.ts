@@ -64,9 +64,12 @@ describe('summarize', () => {
     expect(median([3, 1, 2, 4])).toBe(2.5);
   });
 
-  it('starts each round with off then ok, and alternates the failing collectors', () => {
+  it('rotates the order by round, so that over four rounds each condition holds each place once', () => {
     expect(roundOrder(0)).toEqual(['off', 'ok', '503', 'hang']);
-    expect(roundOrder(1)).toEqual(['off', 'ok', 'hang', '503']);
+    expect(roundOrder(1)).toEqual(['ok', '503', 'hang', 'off']);
+    expect(roundOrder(4)).toEqual(roundOrder(0));
+    const places = [0, 1, 2, 3].map((r) => roundOrder(r).indexOf('off'));
+    expect([...places].sort()).toEqual([0, 1, 2, 3]);
   });
 });
 
