@@ -2,8 +2,9 @@
  * npm run telemetry-overhead -- [--rounds N] [--window S] [--settle S] [--interval S] [--backend B]
  *
  * What fleet telemetry costs the live view, measured side by side in one page of the built app on the sample clip:
- * windows of telemetry off, and on against a stand-in collector that answers 200, 503 or never, interleaved
- * (off, ok, 503, hang, off, ...) for several rounds so that the machine's load drift hits every condition alike.
+ * windows of telemetry off, and on against a stand-in collector that answers 200, 503 or never, interleaved for
+ * several rounds, the order rotated by round (a Latin square: off goes first in one round, last in another) so that
+ * the machine's load drift hits every condition alike.
  * Every window starts where the looping clip starts over, so all of them show the same frames (the gate's load
  * follows the clip's content). Per condition: the median display fps, its ratio to off, and the median of its
  * per-round ratios to that round's off window (the verdict, within 5% or not: printed, not asserted), the

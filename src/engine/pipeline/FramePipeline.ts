@@ -56,6 +56,8 @@ export class FramePipeline {
   private readonly permits: InferencePermits;
   private readonly sampler = new FrameSampler();
   private readonly thumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
+  /** The frame being read or gated, not yet handed to the compositor (the live driver admits one such frame). */
+  readingFrame: number | null = null;
   private lastInferenceMediaTime: number | null = null;
   private skipsSinceShadow = 0;
   private frame = 0;
@@ -105,6 +107,22 @@ export class FramePipeline {
    */
   async step(source: FrameSource, mediaTime: number, replay = false, reference = false): Promise<StepResult> {
     const frame = this.frame++;
+    this.readingFrame = frame;
+    try {
+      return await this.stepFrame(frame, source, mediaTime, replay, reference);
+    } finally {
+      // A step that failed before the compositor must not shut the driver out (nor clear a later frame's flag).
+      if (this.readingFrame === frame) this.readingFrame = null;
+    }
+  }
+
+  private async stepFrame(
+    frame: number,
+    source: FrameSource,
+    mediaTime: number,
+    replay: boolean,
+    reference: boolean,
+  ): Promise<StepResult> {
     // The decoded frame is read once and shared by the gate, the compositor and the model.
     const acquireStart = performance.now();
     const image = await createImageBitmap(source.video);
@@ -201,6 +219,7 @@ export class FramePipeline {
       const fullBlur = this.mode === 'paused' && this.pausedFallback === 'full-blur';
       const settings = plain ? { ...this.settings, effect: 'off' as const } : this.settings;
       // The compositor takes the frame over (a worker gets it transferred); the event waits until it is drawn.
+      this.readingFrame = null;
       const timing = await this.compositor.render(image, this.cache, settings, fullBlur);
       result.composeMs = timing.drawMs;
       this.timings.composeMain.push(timing.mainMs);
@@ -265,15 +284,14 @@ export class FramePipeline {
     frame: number,
     kind: InferenceKind,
     outcome: InferenceOutcome,
-    staleIou: number | undefined,
+    stale?: number,
   ): void {
-    this.store.settle(inferenceRecord(id, this.sessionId, frame, kind, outcome, staleIou));
+    this.store.settle(inferenceRecord(id, this.sessionId, frame, kind, outcome, stale));
   }
 
   private shadowDue(): boolean {
     if (this.shadowShare <= 0 || this.runner.inFlight || !this.cache.mask) return false;
-    this.skipsSinceShadow++;
-    if (this.skipsSinceShadow < 1 / this.shadowShare) return false;
+    if (++this.skipsSinceShadow < 1 / this.shadowShare) return false;
     this.skipsSinceShadow = 0;
     return true;
   }

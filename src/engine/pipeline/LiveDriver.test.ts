@@ -17,12 +17,24 @@ function rig() {
     },
   };
   const source = { kind: 'file', label: 'clip', video, stop: () => undefined } as unknown as FrameSource;
-  const steps: { mediaTime: number; finish: () => void }[] = [];
+  const steps: { mediaTime: number; compose: () => void; finish: () => void }[] = [];
+  // Each step starts out reading its frame (readingFrame set) until compose() hands it to the compositor.
   const pipeline = {
     timings: new StageTimings(),
+    readingFrame: null as number | null,
     resetGate: () => undefined,
-    step: (_source: FrameSource, mediaTime: number) =>
-      new Promise<void>((resolve) => steps.push({ mediaTime, finish: resolve })),
+    step: (_source: FrameSource, mediaTime: number) => {
+      pipeline.readingFrame = steps.length;
+      return new Promise<void>((resolve) =>
+        steps.push({
+          mediaTime,
+          compose: () => {
+            pipeline.readingFrame = null;
+          },
+          finish: resolve,
+        }),
+      );
+    },
   };
   const driver = new LiveDriver(pipeline as unknown as FramePipeline);
   driver.setSource(source);
@@ -32,18 +44,23 @@ function rig() {
 }
 
 describe('LiveDriver', () => {
-  it('keeps one frame in the pipeline: frames presented meanwhile are dropped and counted, not queued', async () => {
+  it('admits one frame being read and one being composited: frames presented meanwhile are dropped, not queued', async () => {
     const { pipeline, steps, present } = rig();
     present(0);
     present(1 / 30);
-    present(2 / 30);
     expect(steps.map((s) => s.mediaTime)).toEqual([0]);
+    steps[0].compose();
+    present(2 / 30);
+    expect(steps.map((s) => s.mediaTime)).toEqual([0, 2 / 30]);
+    steps[1].compose();
+    present(3 / 30);
+    expect(steps.map((s) => s.mediaTime)).toEqual([0, 2 / 30]);
     expect(pipeline.timings.summary().droppedFrames).toBe(2);
     steps[0].finish();
     await Promise.resolve();
     await Promise.resolve();
-    present(3 / 30);
-    expect(steps.map((s) => s.mediaTime)).toEqual([0, 3 / 30]);
+    present(4 / 30);
+    expect(steps.map((s) => s.mediaTime)).toEqual([0, 2 / 30, 4 / 30]);
     expect(pipeline.timings.dropped).toBe(2);
   });
 

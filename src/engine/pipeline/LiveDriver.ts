@@ -2,10 +2,18 @@ import type { FrameSource } from '../source/frameSources';
 import type { FramePipeline } from './FramePipeline';
 
 /**
- * Drives the pipeline at the source's own frame rate (requestVideoFrameCallback), whatever the model's speed. One
- * frame at a time: a frame that arrives while the previous one is still being read, gated or composited is dropped
- * (and counted in the stage timings), so a slow compositor never builds a backlog of frames. While a replay, bench
- * or sweep steps the pipeline itself, `paused` keeps live frames out.
+ * Most frames in the pipeline at once: one being read and gated while the one before it is being composited. The
+ * compositor worker draws in order, so events still come out in frame order; with one frame at a time, every
+ * frame whose read + gate + draw outlasted the frame interval on a busy 2-core machine cost the next frame.
+ */
+const MAX_IN_FLIGHT = 2;
+
+/**
+ * Drives the pipeline at the source's own frame rate (requestVideoFrameCallback), whatever the model's speed. A
+ * frame is admitted only while no other frame is being read or gated (so the gate sees frames in order) and fewer
+ * than MAX_IN_FLIGHT are in the pipeline; any other frame is dropped (and counted in the stage timings), so a slow
+ * compositor never builds a backlog. While a replay, bench or sweep steps the pipeline itself, `paused` keeps live
+ * frames out.
  */
 export class LiveDriver {
   source: FrameSource | null = null;
@@ -13,8 +21,8 @@ export class LiveDriver {
   paused = false;
   private callbackId = 0;
   private running = false;
-  /** A frame is in the pipeline and not yet composited. */
-  private stepping = false;
+  /** Frames in the pipeline and not yet composited. */
+  private inFlight = 0;
 
   constructor(private readonly pipeline: FramePipeline) {}
 
@@ -49,13 +57,13 @@ export class LiveDriver {
   }
 
   private drive(source: FrameSource, mediaTime: number): void {
-    if (this.stepping) {
+    if (this.pipeline.readingFrame !== null || this.inFlight >= MAX_IN_FLIGHT) {
       this.pipeline.timings.dropped++;
       return;
     }
-    this.stepping = true;
+    this.inFlight++;
     void this.pipeline.step(source, mediaTime).finally(() => {
-      this.stepping = false;
+      this.inFlight--;
     });
   }
 }
