@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, startTransition, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { CompositorSettings } from '../engine/compositor/Compositor';
 import { LiveSession, type SessionSnapshot } from '../engine/session/LiveSession';
@@ -39,7 +39,12 @@ export function useLiveSession(
     window.segmeter = facade;
     setSession(live);
     void live.start();
-    const timer = setInterval(() => setSnapshot(live.snapshot()), SNAPSHOT_MS);
+    // A transition: React renders the panels in slices it can interrupt, so a tick that redraws the charts does not
+    // hold the main thread for one long task (it did for 50 to 100 ms, once a second).
+    const timer = setInterval(() => {
+      const next = live.snapshot();
+      startTransition(() => setSnapshot(next));
+    }, SNAPSHOT_MS);
     return () => {
       clearInterval(timer);
       live.dispose();

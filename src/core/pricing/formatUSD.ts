@@ -5,8 +5,21 @@ function sameValue(rounded: number, v: number): boolean {
   return Math.abs(rounded - v) <= 1e-12 * Math.max(1e-6, Math.abs(v));
 }
 
+// Number.toLocaleString with options builds a new Intl.NumberFormat on every call (tens of microseconds); the panels
+// format hundreds of figures a few times a second, so each distinct format is built once and kept.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 function withGrouping(v: number, decimals: number): string {
-  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const options = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  return numberFormat(`fixed:${decimals}`, options).format(v);
 }
 
 /**
@@ -33,8 +46,8 @@ export function formatUSD(v: number | null): string {
  */
 export function formatCount(v: number | null, maxDecimals = 2): string {
   if (v === null || !Number.isFinite(v)) return '–';
-  if (v !== 0 && Math.abs(v) < 1) return v.toLocaleString('en-US', { maximumSignificantDigits: 3 });
-  return v.toLocaleString('en-US', { maximumFractionDigits: maxDecimals });
+  if (v !== 0 && Math.abs(v) < 1) return numberFormat('sig:3', { maximumSignificantDigits: 3 }).format(v);
+  return numberFormat(`max:${maxDecimals}`, { maximumFractionDigits: maxDecimals }).format(v);
 }
 
 /** A percentage to one decimal (80.0%); null when there is nothing to compare against. */

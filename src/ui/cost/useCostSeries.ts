@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { type DeviceTime, EventSeries, type SeriesPoint } from '../../core/pricing/EventSeries';
 import type { LiveSession, SessionSnapshot } from '../../engine/session/LiveSession';
 
@@ -51,7 +51,8 @@ export function useCostSeries(session: LiveSession | null, snapshot: SessionSnap
     if (dirty.current && now - published.current >= CHART_MS) {
       dirty.current = false;
       published.current = now;
-      setView({ points: series.current.points(), device: series.current.deviceTime });
+      const next = { points: series.current.points(), device: series.current.deviceTime };
+      startTransition(() => setView(next));
     }
   }, [snapshot]);
 
