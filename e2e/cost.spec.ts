@@ -83,7 +83,7 @@ test.describe('cost side panel', () => {
     await page.getByText(/Comparing \d+ of \d+ catalog entries/).click();
 
     // Charts are drawn from the same stream.
-    await expect(page.getByTestId('cost-chart').locator('svg .recharts-line').first()).toBeVisible();
+    await expect(page.getByTestId('cost-chart').locator('svg .live-chart-line').first()).toBeVisible();
     // For a person to look at: the panel as a product (output dir / cost-screenshots).
     const shots = `${test.info().project.outputDir}/cost-screenshots`;
     await page.getByRole('complementary', { name: 'Cost meter' }).screenshot({ path: `${shots}/panel.png` });

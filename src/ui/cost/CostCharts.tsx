@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CatalogEntry } from '../../core/pricing/catalogSchema';
 import type { SeriesPoint } from '../../core/pricing/EventSeries';
 import { formatCount, formatUSD } from '../../core/pricing/formatUSD';
 import { priceSession } from '../../core/pricing/priceSession';
+import { type LineSeries, LiveLineChart } from '../charts/LiveLineChart';
 
 /** Colour-blind-friendly palette (Okabe–Ito), one colour per entry; solid = adaptive, dashed = every frame. */
 export const ENTRY_COLORS = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2'];
@@ -19,7 +19,10 @@ interface Props {
 
 type Row = Record<string, number>;
 
-const axisStyle = { fontSize: 11, fill: '#9aa3b2' };
+const RATE_SERIES: LineSeries[] = [
+  { key: 'everyFrame', name: 'every frame', color: DEVICE_COLOR, dashed: true },
+  { key: 'adaptive', name: 'adaptive (ran)', color: '#4fb3ff', strokeWidth: 2 },
+];
 
 function formatSeconds(t: number): string {
   return t < 120 ? `${t}s` : `${Math.floor(t / 60)}m`;
@@ -27,7 +30,7 @@ function formatSeconds(t: number): string {
 
 /**
  * Cumulative as-if cost over the session (every frame vs adaptive vs on-device, per entry) and inferences per
- * minute. Fed at most once a second by useCostSeries, so recharts never redraws at frame rate.
+ * minute. Fed at most once a second by useCostSeries, so the charts never redraw at frame rate.
  */
 export const CostCharts = memo(function CostCharts({ points, entries, fps, frameBytes }: Props) {
   const rows = useMemo(
@@ -54,6 +57,20 @@ export const CostCharts = memo(function CostCharts({ points, entries, fps, frame
     [points],
   );
 
+  const costSeries = useMemo(
+    (): LineSeries[] => [
+      ...entries.flatMap((e, i): LineSeries[] => {
+        const color = ENTRY_COLORS[i % ENTRY_COLORS.length] ?? DEVICE_COLOR;
+        return [
+          { key: `${e.id}:every`, name: `${e.id} every frame`, color, dashed: true },
+          { key: `${e.id}:ran`, name: `${e.id} adaptive`, color, strokeWidth: 2 },
+        ];
+      }),
+      { key: 'device', name: 'on-device', color: DEVICE_COLOR },
+    ],
+    [entries],
+  );
+
   if (points.length === 0) return <p className="hint">Charts start with the first frames.</p>;
 
   return (
@@ -61,48 +78,15 @@ export const CostCharts = memo(function CostCharts({ points, entries, fps, frame
       <figure>
         <figcaption>Cumulative as-if cost (USD)</figcaption>
         <div className="chart-box" data-testid="cost-chart">
-          <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="#2a2f3a" />
-              <XAxis dataKey="t" tickFormatter={formatSeconds} tick={axisStyle} />
-              <YAxis tickFormatter={(v: number) => formatUSD(v)} tick={axisStyle} width={64} />
-              <Tooltip
-                formatter={(v) => formatUSD(Number(v))}
-                labelFormatter={(t) => `${String(t)} s`}
-                contentStyle={{ background: '#181b22', border: '1px solid #2a2f3a', fontSize: 12 }}
-              />
-              {entries.flatMap((e, i) => {
-                const color = ENTRY_COLORS[i % ENTRY_COLORS.length];
-                return [
-                  <Line
-                    key={`${e.id}:every`}
-                    dataKey={`${e.id}:every`}
-                    name={`${e.id} every frame`}
-                    stroke={color}
-                    strokeDasharray="4 3"
-                    dot={false}
-                    isAnimationActive={false}
-                  />,
-                  <Line
-                    key={`${e.id}:ran`}
-                    dataKey={`${e.id}:ran`}
-                    name={`${e.id} adaptive`}
-                    stroke={color}
-                    strokeWidth={2}
-                    dot={false}
-                    isAnimationActive={false}
-                  />,
-                ];
-              })}
-              <Line
-                dataKey="device"
-                name="on-device"
-                stroke={DEVICE_COLOR}
-                dot={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
+          <LiveLineChart
+            rows={rows}
+            xKey="t"
+            series={costSeries}
+            height={200}
+            formatX={formatSeconds}
+            formatY={formatUSD}
+            label="Cumulative as-if cost in USD over the session: every frame, adaptive and on-device"
+          />
         </div>
         <ul className="chart-legend">
           {entries.map((e, i) => (
@@ -121,34 +105,15 @@ export const CostCharts = memo(function CostCharts({ points, entries, fps, frame
       <figure>
         <figcaption>Inferences per minute (trailing minute)</figcaption>
         <div className="chart-box" data-testid="rate-chart">
-          <ResponsiveContainer width="100%" height={150}>
-            <LineChart data={rates} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="#2a2f3a" />
-              <XAxis dataKey="t" tickFormatter={formatSeconds} tick={axisStyle} />
-              <YAxis tickFormatter={(v: number) => formatCount(v, 0)} tick={axisStyle} width={64} />
-              <Tooltip
-                formatter={(v) => formatCount(Number(v), 0)}
-                labelFormatter={(t) => `${String(t)} s`}
-                contentStyle={{ background: '#181b22', border: '1px solid #2a2f3a', fontSize: 12 }}
-              />
-              <Line
-                dataKey="everyFrame"
-                name="every frame"
-                stroke={DEVICE_COLOR}
-                strokeDasharray="4 3"
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="adaptive"
-                name="adaptive (ran)"
-                stroke="#4fb3ff"
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
+          <LiveLineChart
+            rows={rates}
+            xKey="t"
+            series={RATE_SERIES}
+            height={150}
+            formatX={formatSeconds}
+            formatY={(v) => formatCount(v, 0)}
+            label="Inferences per minute over the trailing minute: every frame against adaptive"
+          />
         </div>
         <ul className="chart-legend">
           <li>
