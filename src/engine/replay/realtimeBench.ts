@@ -2,6 +2,7 @@ import type { RealtimeRecord } from '../../core/quality/realtimeSummary';
 import { type ShownFrame, shownFrameIous } from '../../core/quality/shownFrameIous';
 import type { PersonMask } from '../segmenter/segmenterTypes';
 import { frameIndexAt } from '../source/seekCheck';
+import { seekVideo } from '../source/seekVideo';
 import { type BenchFrames, type BenchOptions, benchReplay } from './benchReplay';
 
 /** The session the bench drives (named through benchReplay, so that this module adds no import of LiveSession). */
@@ -10,21 +11,6 @@ type BenchSession = Parameters<typeof benchReplay>[0];
 /** A bench run that also played the clip live: `realtime` holds what the live path displayed. */
 export interface RealtimeBenchFrames extends BenchFrames {
   realtime: RealtimeRecord;
-}
-
-function seekToStart(video: HTMLVideoElement): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('seeking to the start timed out')), 10_000);
-    video.addEventListener(
-      'seeked',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-    video.currentTime = 0;
-  });
 }
 
 /** Plays the clip once from the start at its own speed; resolves when it ends (or after four times its length). */
@@ -81,7 +67,7 @@ export async function realtimeBench(
   video.pause();
   video.loop = false;
   try {
-    await seekToStart(video);
+    await seekVideo(video, 0, 'seeking to the start timed out');
     pipeline.resetGate();
     playing = true;
     driver.paused = false;

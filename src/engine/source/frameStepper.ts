@@ -1,6 +1,7 @@
 /** Frame-accurate stepping of a video element by seeking, for replay: decode speed never changes the result. */
 
 import { frameIndexAt, type SeekVerdict, seekVerdict } from './seekCheck';
+import { seekVideo } from './seekVideo';
 
 /** The clip's frame rate, from the media times of frames presented while it plays briefly; 30 if unknown. */
 export async function detectFps(video: HTMLVideoElement, samples = 12): Promise<number> {
@@ -45,42 +46,14 @@ export function framesIn(duration: number, fps: number): number {
  */
 export async function knownDuration(video: HTMLVideoElement): Promise<number> {
   if (Number.isFinite(video.duration)) return video.duration;
-  const seek = (time: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 10_000);
-      video.addEventListener(
-        'seeked',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-      video.currentTime = time;
-    });
-  await seek(1e9);
-  await seek(0);
+  await seekVideo(video, 1e9, null);
+  await seekVideo(video, 0, null);
   return video.duration;
 }
 
 /** Number of whole frames in the clip at `fps`, finding an unstated duration first; throws if it stays unknown. */
 export async function frameCount(video: HTMLVideoElement, fps: number): Promise<number> {
   return framesIn(await knownDuration(video), fps);
-}
-
-function seekTo(video: HTMLVideoElement, time: number, index: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`seeking to frame ${index} timed out`)), 10_000);
-    video.addEventListener(
-      'seeked',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-    video.currentTime = time;
-  });
 }
 
 /**
@@ -118,7 +91,7 @@ function nextPresented(video: HTMLVideoElement, ms: number): Promise<void> {
 export async function seekFrame(video: HTMLVideoElement, index: number, fps: number): Promise<number> {
   const target = (index + 0.5) / fps;
   if (typeof VideoFrame === 'undefined') {
-    await seekTo(video, target, index);
+    await seekVideo(video, target, `seeking to frame ${index} timed out`);
     return target;
   }
   const seeks: (number | null)[] = [];
@@ -142,7 +115,7 @@ export async function seekFrame(video: HTMLVideoElement, index: number, fps: num
       seeks[seeks.length - 1] = currentFrameTime(video);
       lookedAgain = true;
     } else {
-      await seekTo(video, target, index);
+      await seekVideo(video, target, `seeking to frame ${index} timed out`);
       seeks.push(currentFrameTime(video));
       lookedAgain = false;
     }
