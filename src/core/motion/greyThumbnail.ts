@@ -71,8 +71,8 @@ export function greyThumbnail(
 }
 
 /**
- * greyThumbnail's integer-ratio case (the FrameSampler's last 2x, a 640x480 mask): whole blocks, no overlap
- * weights, a quarter of the general loop's work. Same means up to float rounding.
+ * greyThumbnail's integer-ratio case (the FrameSampler's 64x48 draw at ratio 1, a 640x480 mask at 10x): whole
+ * blocks, no overlap weights, a fraction of the general loop's work. Same means up to float rounding.
  */
 function blockAverage(
   src: Uint8ClampedArray | Uint8Array,

@@ -1,21 +1,22 @@
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
 
-// The canvas downscale (mipmapped at 'medium') does the bulk of the reduction; the last 2x is an exact area average,
-// so the thumbnail stays smooth like the Node study's (point sampling would double the inferences on still scenes).
-// 2x rather than 4x: the JS average then reads a quarter of the pixels; an exact integer ratio takes greyThumbnail's
-// block path. Measured in headless Chromium (640x480 clip, load 6 on 2 cores, median per frame): drawImage at 128x96
-// 0.32-0.45 ms, block average 0.04 ms (the general overlap loop took 0.14-0.19 ms); drawing at 64x48 directly costs
-// 0.15 ms in all, but its thumbnail is 2.4x further from the exact area average (mean |diff| 1.8 against 0.75 grey
-// levels), and the gate's thresholds were set on exact averages, so the 2x step stays.
-const SAMPLE_WIDTH = THUMB_WIDTH * 2;
-const SAMPLE_HEIGHT = THUMB_HEIGHT * 2;
-
+// The canvas draws the frame straight at 64x48 (a mipmapped downscale at 'medium', so it averages rather than point
+// samples) and greyThumbnail only converts it to grey (ratio 1: its block path, one pixel per cell). Why: cost.
+// Headless Chromium, 640x480 shared clips, 200 frames each, load about 2.4 on 2 cores: drawImage + getImageData + grey
+// 0.17-0.19 ms per frame (mean), against 0.26-0.34 ms for the earlier 128x96 draw plus an exact 2x block average (an
+// earlier measurement under load 6: 0.15 against 0.45 ms). The bench's gate p50 (thumbnail, scores, shift, decision)
+// went from 0.6-0.7 to 0.5 ms. The price: the thumbnail is further from the exact area average on which the gate's
+// thresholds were chosen (the Node studies in scripts/ still use it): mean |diff| 1.5-3.7 grey levels per cell against
+// 0.7-1.5. The bench (target mode, warp on) still meets the quality target on all three shared clips, with inferences
+// per frame motion_asl_signer 0.110 (was 0.110), walk_in_out 0.107 (0.113), scene_cuts 0.523 (0.530), every hard cut
+// inferred on its frame; those are the clips the controller's constants were chosen on, so this is not a held-out
+// check.
 /** Grey 64x48 thumbnails of video frames for the gate's motion score. */
 export class FrameSampler {
   private readonly ctx: OffscreenCanvasRenderingContext2D;
 
   constructor() {
-    const ctx = new OffscreenCanvas(SAMPLE_WIDTH, SAMPLE_HEIGHT).getContext('2d', {
+    const ctx = new OffscreenCanvas(THUMB_WIDTH, THUMB_HEIGHT).getContext('2d', {
       willReadFrequently: true,
     });
     if (!ctx) throw new Error('canvas 2D is not available');
@@ -25,8 +26,8 @@ export class FrameSampler {
 
   /** Writes `frame` as a grey thumbnail into `out`. */
   sample(frame: ImageBitmap, out: Float32Array): void {
-    this.ctx.drawImage(frame, 0, 0, SAMPLE_WIDTH, SAMPLE_HEIGHT);
-    const { data } = this.ctx.getImageData(0, 0, SAMPLE_WIDTH, SAMPLE_HEIGHT);
-    greyThumbnail(data, SAMPLE_WIDTH, SAMPLE_HEIGHT, out);
+    this.ctx.drawImage(frame, 0, 0, THUMB_WIDTH, THUMB_HEIGHT);
+    const { data } = this.ctx.getImageData(0, 0, THUMB_WIDTH, THUMB_HEIGHT);
+    greyThumbnail(data, THUMB_WIDTH, THUMB_HEIGHT, out);
   }
 }
