@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks, tickIndices } from './niceTicks';
+import { niceTicks } from './niceTicks';
 
 describe('niceTicks', () => {
   it('covers the maximum with round steps from zero', () => {
@@ -22,13 +22,5 @@ describe('niceTicks', () => {
       expect(ticks.length).toBeGreaterThanOrEqual(3);
       expect(ticks.length).toBeLessThanOrEqual(6);
     }
-  });
-});
-
-describe('tickIndices', () => {
-  it('spreads labels evenly and keeps both ends', () => {
-    expect(tickIndices(3)).toEqual([0, 1, 2]);
-    expect(tickIndices(101, 5)).toEqual([0, 25, 50, 75, 100]);
-    expect(tickIndices(0)).toEqual([]);
   });
 });

@@ -11,11 +11,3 @@ export function niceTicks(max: number, count = 4): number[] {
   // Multiplying (not adding) keeps ticks free of accumulated float error (0.30000000000000004).
   return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
-
-/** Evenly spaced positions (indices into data) for at most `count` x-axis labels, always the first and last. */
-export function tickIndices(length: number, count = 5): number[] {
-  if (length <= 0) return [];
-  if (length <= count) return Array.from({ length }, (_, i) => i);
-  const step = (length - 1) / (count - 1);
-  return Array.from({ length: count }, (_, i) => Math.round(i * step));
-}

@@ -1,5 +1,5 @@
 import { type PointerEvent, useMemo, useState } from 'react';
-import { niceTicks, tickIndices } from '../../core/chart/niceTicks';
+import { niceTicks } from '../../core/chart/niceTicks';
 import { useElementWidth } from './useElementWidth';
 import './liveChart.css';
 
@@ -41,7 +41,10 @@ export function LiveLineChart({ rows, xKey, series, height, formatX, formatY, la
     const yTicks = niceTicks(yMax);
     const yTop = yTicks[yTicks.length - 1] ?? 1;
     const x0 = rows[0]?.[xKey] ?? 0;
-    const xSpan = Math.max(1e-9, (rows[rows.length - 1]?.[xKey] ?? 1) - x0);
+    const xMax = rows[rows.length - 1]?.[xKey] ?? 1;
+    const xSpan = Math.max(1e-9, xMax - x0);
+    // Round x labels (0, 2, 4 s... or 1, 2, 3 min) that fall inside the data.
+    const xTicks = niceTicks(xMax, 4).filter((t) => t >= x0 && t <= xMax);
     const px = (x: number) => MARGIN.left + ((x - x0) / xSpan) * plotW;
     const py = (y: number) => MARGIN.top + plotH - (y / yTop) * plotH;
     const paths = series.map((s) =>
@@ -49,7 +52,7 @@ export function LiveLineChart({ rows, xKey, series, height, formatX, formatY, la
         .map((row, i) => `${i ? 'L' : 'M'}${px(row[xKey] ?? 0).toFixed(1)},${py(row[s.key] ?? 0).toFixed(1)}`)
         .join(''),
     );
-    return { yTicks, px, py, paths };
+    return { yTicks, xTicks, px, py, paths };
   }, [rows, xKey, series, plotW, plotH]);
 
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
@@ -90,15 +93,9 @@ export function LiveLineChart({ rows, xKey, series, height, formatX, formatY, la
             </text>
           </g>
         ))}
-        {tickIndices(rows.length).map((i) => (
-          <text
-            key={i}
-            className="live-chart-tick"
-            x={geometry.px(rows[i]?.[xKey] ?? 0)}
-            y={height - 4}
-            textAnchor="middle"
-          >
-            {formatX(rows[i]?.[xKey] ?? 0)}
+        {geometry.xTicks.map((t) => (
+          <text key={t} className="live-chart-tick" x={geometry.px(t)} y={height - 4} textAnchor="middle">
+            {formatX(t)}
           </text>
         ))}
         {series.map((s, i) => (
