@@ -24,8 +24,8 @@ type EventBase = Omit<FrameEvent, 'ran' | 'reason' | 'inferenceId'>;
 /**
  * The one flow, composed in one place: frame -> gate (and its permits) -> segmenter -> mask cache -> compositor,
  * and one FrameEvent per frame, emitted when the frame is composited. The inference a frame starts settles later as
- * its own InferenceRecord, linked by id. Live, the pipeline never waits for the model (at most one inference in
- * flight; a frame that wants one meanwhile is 'busy'); replay waits for each inference before compositing, so the
+ * its own InferenceRecord, linked by id. Live, the pipeline never waits for the model (one inference runs, one
+ * may be queued; a frame that wants one while both are taken is 'busy'); replay waits for each inference before compositing, so the
  * same clip and settings give the same decisions on every run.
  */
 export class FramePipeline {
@@ -75,7 +75,7 @@ export class FramePipeline {
       () => (this.runaway.trip ? 'runaway' : null),
       budgetPermit(() => this.guard),
       () => (this.runner.segmenter?.maySend?.() === false ? 'throttled' : null),
-      () => (this.runner.inFlight || !this.runner.segmenter ? 'busy' : null),
+      () => (this.runner.full || !this.runner.segmenter ? 'busy' : null),
       (r) => {
         const tripped = this.runaway.noteRequest(r.frame, r.mediaTime);
         if (tripped) this.onRunaway?.(tripped);

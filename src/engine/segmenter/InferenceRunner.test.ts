@@ -30,6 +30,33 @@ describe('InferenceRunner', () => {
     expect(outcome).toMatchObject({ ok: true, modelMs: 5 });
   });
 
+  it('queues one inference behind the running one, starts it only when that one ends, and is full with two', async () => {
+    const runner = new InferenceRunner();
+    const started: number[] = [];
+    const finish: (() => void)[] = [];
+    runner.segmenter = fakeSegmenter(() => {
+      started.push(started.length);
+      return new Promise((resolve) => finish.push(() => resolve(ok)));
+    });
+    const first = runner.run(bitmap(), performance.now(), 'gate');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(runner.full).toBe(false);
+    const second = runner.run(bitmap(), performance.now(), 'gate');
+    expect(runner.full).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual([0]);
+    finish[0]?.();
+    await first;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual([0, 1]);
+    expect(runner.full).toBe(false);
+    expect(runner.inFlight).toBe(true);
+    finish[1]?.();
+    expect(await second).toMatchObject({ ok: true });
+    expect(runner.inFlight).toBe(false);
+  });
+
   it('steps aside after repeated failures, retries with back-off, and closes again on success', async () => {
     vi.useFakeTimers();
     let failing = true;
