@@ -32,6 +32,30 @@ function canvas2d(): Scratch {
   return [canvas, ctx];
 }
 
+/**
+ * `source` drawn over the whole of a w x h scratch canvas, then the edge applied to it by `op`: destination-in keeps
+ * the person, destination-out cuts the person out.
+ */
+function cutByEdge(
+  [canvas, ctx]: Scratch,
+  source: CanvasImageSource,
+  edge: StageSurface,
+  w: number,
+  h: number,
+  op: 'destination-in' | 'destination-out',
+): StageSurface {
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  ctx.globalCompositeOperation = 'copy';
+  ctx.drawImage(source, 0, 0, w, h);
+  ctx.globalCompositeOperation = op;
+  ctx.drawImage(edge, 0, 0, w, h);
+  ctx.globalCompositeOperation = 'source-over';
+  return canvas;
+}
+
 /** Maps a probability 0..255 to coverage with a smoothstep over 0.3..0.7: a solid person, an antialiased edge. */
 const COVERAGE = new Uint8ClampedArray(256).map((_, p) => {
   const t = Math.min(1, Math.max(0, (p / 255 - 0.3) / 0.4));
@@ -93,16 +117,7 @@ export class Compositor {
       ctx.drawImage(this.blurredAround(frame, edge, w, h, settings.blurPx), 0, 0, w, h);
       return performance.now() - start;
     }
-    const [person, pctx] = this.person;
-    if (person.width !== w || person.height !== h) {
-      person.width = w;
-      person.height = h;
-    }
-    pctx.globalCompositeOperation = 'copy';
-    pctx.drawImage(frame, 0, 0, w, h);
-    pctx.globalCompositeOperation = 'destination-in';
-    pctx.drawImage(edge, 0, 0, w, h);
-    pctx.globalCompositeOperation = 'source-over';
+    const person = cutByEdge(this.person, frame, edge, w, h, 'destination-in');
 
     if (settings.background) this.drawCover(settings.background, w, h);
     else this.drawBlurred(frame, w, h, settings.blurPx);
@@ -141,19 +156,7 @@ export class Compositor {
     blurPx: number,
   ): StageSurface {
     const small = this.blurSmall(frame, w, h, blurPx);
-    const [hole, hctx] = this.hole;
-    const hw = Math.ceil(w / 2);
-    const hh = Math.ceil(h / 2);
-    if (hole.width !== hw || hole.height !== hh) {
-      hole.width = hw;
-      hole.height = hh;
-    }
-    hctx.globalCompositeOperation = 'copy';
-    hctx.drawImage(small, 0, 0, hw, hh);
-    hctx.globalCompositeOperation = 'destination-out';
-    hctx.drawImage(edge, 0, 0, hw, hh);
-    hctx.globalCompositeOperation = 'source-over';
-    return hole;
+    return cutByEdge(this.hole, small, edge, Math.ceil(w / 2), Math.ceil(h / 2), 'destination-out');
   }
 
   /** The mask at output resolution as white with alpha = coverage, feathered; rebuilt when the mask changes. */
