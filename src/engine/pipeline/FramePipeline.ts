@@ -25,8 +25,8 @@ type EventBase = Omit<FrameEvent, 'ran' | 'reason' | 'inferenceId'>;
  * The one flow, composed in one place: frame -> gate (and its permits) -> segmenter -> mask cache -> compositor,
  * and one FrameEvent per frame, emitted when the frame is composited. The inference a frame starts settles later as
  * its own InferenceRecord, linked by id. Live, the pipeline never waits for the model (one inference runs, one
- * may be queued; a frame that wants one while both are taken is 'busy'); replay waits for each inference before compositing, so the
- * same clip and settings give the same decisions on every run.
+ * may be queued; a frame that wants one while both are taken is 'busy'); replay waits for each inference before
+ * compositing, so the same clip and settings give the same decisions on every run.
  */
 export class FramePipeline {
   readonly cache = new MaskCache();
