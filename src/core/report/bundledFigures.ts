@@ -4,7 +4,7 @@ import sampleBench from './sampleBench.json';
 /**
  * The bench of the bundled sample clip, shipped with the app so that a fresh report opens on measured figures rather
  * than on "every frame inferred". Produced once with
- *   SEGMETER_DIST=dist-gate npm run bench -- --video public/sample/motion_asl_signer_640x480.mp4 \
+ *   npm run bench -- --video public/sample/motion_asl_signer_640x480.mp4 \
  *     --backend wasm --out sampleBench.json
  * (default gate: quality target with warp; selfie general model, tfjs wasm in headless Chromium, 2 cores; regenerated
  * when the target mode became the default: 35 inferences of 318 frames, IoU 0.960 / p05 0.919, where the manual gate

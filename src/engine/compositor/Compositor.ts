@@ -94,7 +94,7 @@ export class Compositor {
     }
     const ctx = this.ctx;
     if (fullBlur && settings.effect !== 'off') {
-      this.drawBlurred(frame, w, h, settings.blurPx);
+      ctx.drawImage(this.blurSmall(frame, w, h, settings.blurPx), 0, 0, w, h);
       return performance.now() - start;
     }
     if (settings.effect === 'off' || !cache.mask) {
@@ -126,13 +126,9 @@ export class Compositor {
   }
 
   /**
-   * The frame, blurred, over the whole output. Blurred at a quarter of the resolution (a sixteenth of the pixels):
-   * a blurred background has no detail to lose, and a software canvas pays per pixel for its blur filter.
+   * The frame, blurred at a quarter of the output's resolution (a sixteenth of the pixels): a blurred background has
+   * no detail to lose, and a software canvas pays per pixel for its blur filter.
    */
-  private drawBlurred(frame: ImageBitmap, w: number, h: number, blurPx: number): void {
-    this.ctx.drawImage(this.blurSmall(frame, w, h, blurPx), 0, 0, w, h);
-  }
-
   private blurSmall(frame: ImageBitmap, w: number, h: number, blurPx: number): StageSurface {
     const [small, sctx] = this.blurred;
     const sw = Math.ceil(w / 4);
