@@ -74,3 +74,23 @@ test('a worker served under the policy cannot fetch from another origin', async 
     other.close();
   }
 });
+
+test('the app is cross-origin isolated, so its worker runs and its stage timers tick finer than 0.1 ms', async ({
+  page,
+}) => {
+  await page.goto('/?backend=wasm');
+  await page.waitForFunction(() => window.segmeter?.snapshot().firstMaskAt, null, { timeout: 60_000 });
+  const probe = await page.evaluate(() => {
+    // The smallest non-zero step performance.now() takes: 100 us (with jitter) when not isolated, 5 us when isolated.
+    let step = Number.POSITIVE_INFINITY;
+    let last = performance.now();
+    for (let i = 0; i < 200_000 && step > 0.05; i++) {
+      const now = performance.now();
+      if (now > last) step = Math.min(step, now - last);
+      last = now;
+    }
+    return { isolated: crossOriginIsolated, step };
+  });
+  expect(probe.isolated).toBe(true);
+  expect(probe.step).toBeLessThan(0.05);
+});

@@ -23,13 +23,22 @@ export function contentSecurityPolicy(dev: boolean, header = true): string {
   ].join('; ');
 }
 
-/** Every response's security headers: the policy, no framing, no MIME sniffing, no referrer. */
+/**
+ * Every response's security headers: the policy, no framing, no MIME sniffing, no referrer, and cross-origin
+ * isolation (COOP same-origin + COEP require-corp; the app loads nothing from elsewhere, so nothing needs CORP).
+ * Isolation is what lets performance.now() tick in 5 us steps instead of 100 us in Chromium, so that sub-millisecond
+ * stage timings (the gate, the warp, the compositor's main-thread share) are measured, not rounded. A host that
+ * does not send headers gets the meta policy only: the app runs the same, with coarser timers.
+ */
 export function securityHeaders(dev = false): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(dev),
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'same-origin',
   };
 }
 
