@@ -47,6 +47,8 @@ export class LiveSession {
   readonly modelReady: Promise<void>;
   private markModelReady: () => void = () => undefined;
   private replayToken = 0;
+  /** dispose() ran (React's dev double mount disposes a session while its start() still awaits the manifest). */
+  private disposed = false;
   private nextNotice = 1;
   private firstMaskAt: number | null = null;
   private readonly rate = new SourceRate();
@@ -128,8 +130,10 @@ export class LiveSession {
     } catch (err) {
       this.notify('error', { code: 'segmentation-unavailable', params: { error: (err as Error).message } });
     }
+    if (this.disposed) return;
     const model = this.models.length > 0 ? this.loader.load() : Promise.resolve();
     if (params.get('bench') !== '1') await this.playSample();
+    if (this.disposed) return;
     this.driver.start();
     this.broadcast.start();
     await model;
@@ -283,6 +287,7 @@ export class LiveSession {
   }
 
   dispose(): void {
+    this.disposed = true;
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.meter.dispose();
     this.loader.dispose();
