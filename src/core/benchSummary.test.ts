@@ -44,7 +44,11 @@ describe('summarizeBench', () => {
     expect(s.timingMs.warpMean).toBeCloseTo(0.1, 12);
     expect(s.timingMs.inferenceMean).toBe(25);
     expect(s.timingMs.gateToInference).toBeCloseTo(0.014, 12);
+    expect(s.timingMs.sampleMean).toBeNull();
     expect(summarizeBench('clip.mp4', frames).warp).toBe(false);
+    // The thumbnail's share of the gate, when the pipeline recorded it.
+    const sampled = summarizeBench('clip.mp4', { ...frames, sampleMs: [0.05, 0.05, 0.15, 0.15] });
+    expect(sampled.timingMs.sampleMean).toBeCloseTo(0.1, 12);
   });
 
   it('averages ground-truth IoUs when masks were given', () => {

@@ -23,6 +23,8 @@ export interface BenchFramesLike {
   /** Reading each frame out of the video once (shared by the gate, the compositor and the model). */
   acquireMs?: number[];
   gateMs: number[];
+  /** Of gateMs, the thumbnail per frame: drawing the frame at 64x48 and reading it back. */
+  sampleMs?: number[];
   /** Moving the cached mask by the person's shift, per frame (0 when not warping). */
   warpMs?: number[];
   /** The cached mask was moved with the person on skipped frames (warp on and a motion policy). */
@@ -67,6 +69,11 @@ export interface BenchSummary {
     gateMean: number;
     /** Of which moving the cached mask. */
     warpMean: number;
+    /**
+     * Of which the thumbnail: drawing the frame at 64x48 and reading it back to the CPU. With a GPU-backed frame
+     * (Chromium's decoded video, even on a software GPU) that readback is most of it; null when not recorded.
+     */
+    sampleMean: number | null;
     /** Mean model time per inference. */
     inferenceMean: number;
     /** gateMean / inferenceMean: what the gate costs per frame against what one inference costs. */
@@ -120,6 +127,7 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
       acquireP50: f.acquireMs?.length ? percentile(f.acquireMs, 50) : null,
       gateMean,
       warpMean,
+      sampleMean: f.sampleMs?.length ? mean(f.sampleMs) : null,
       inferenceMean,
       gateToInference: gateMean / inferenceMean,
     },

@@ -24,10 +24,12 @@ export class FrameSampler {
     this.ctx = ctx;
   }
 
-  /** Writes `frame` as a grey thumbnail into `out`. */
-  sample(frame: ImageBitmap, out: Float32Array): void {
+  /** Writes `frame` as a grey thumbnail into `out`; returns the ms it took. */
+  sample(frame: ImageBitmap, out: Float32Array): number {
+    const start = performance.now();
     this.ctx.drawImage(frame, 0, 0, THUMB_WIDTH, THUMB_HEIGHT);
     const { data } = this.ctx.getImageData(0, 0, THUMB_WIDTH, THUMB_HEIGHT);
     greyThumbnail(data, THUMB_WIDTH, THUMB_HEIGHT, out);
+    return performance.now() - start;
   }
 }

@@ -133,8 +133,9 @@ export class FramePipeline {
       this.settings.effect === 'off' || !this.inferenceEnabled ? 'effect-off' : 'hidden';
     let run = false;
     let motion: number | null = null;
+    let sampleMs = 0;
     if (active) {
-      if (this.gate.needsMotion) this.sampler.sample(image, this.thumb);
+      if (this.gate.needsMotion) sampleMs = this.sampler.sample(image, this.thumb);
       const verdict = this.gate.decide(frame, this.thumb);
       ({ run, reason, motion } = verdict);
       if (!this.runner.mayTry()) {
@@ -176,7 +177,7 @@ export class FramePipeline {
     };
     const result: StepResult = {
       ...{ frame, ran: run, reason, motion, displayed: null, reference: null, modelMs: null },
-      ...{ acquireMs, gateMs, warpMs, composeMs: 0 },
+      ...{ acquireMs, gateMs, sampleMs, warpMs, composeMs: 0 },
     };
     let inferenceId: number | null = null;
     try {

@@ -16,6 +16,8 @@ export interface StepResult {
   modelMs: number | null;
   acquireMs: number;
   gateMs: number;
+  /** Of gateMs: the thumbnail (drawing the frame at 64x48 and reading it back), ms; 0 for fixed policies. */
+  sampleMs: number;
   /** Moving the cached mask by the person's shift (warp), ms; 0 when not warping. */
   warpMs: number;
   composeMs: number;

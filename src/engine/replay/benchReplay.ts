@@ -102,6 +102,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
     anomaly: { detectedAtFrame: null, action: null },
     acquireMs: [],
     gateMs: [],
+    sampleMs: [],
     warpMs: [],
     warp: pipeline.gate.warps,
     composeMs: [],
@@ -136,6 +137,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
       if (step.modelMs !== null) result.modelMs.push(step.modelMs);
       result.acquireMs.push(step.acquireMs);
       result.gateMs.push(step.gateMs);
+      result.sampleMs?.push(step.sampleMs);
       result.warpMs?.push(step.warpMs);
       result.composeMs.push(step.composeMs);
       if (options.maskUrls) {
