@@ -119,14 +119,14 @@ export async function loadOrBuildClipCache(file: string, dir: string): Promise<C
   if (existsSync(p.meta)) {
     const meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
     if (meta.version === CACHE_VERSION) {
-      return {
+      return clearStrayFrames({
         name,
         frames: meta.frames,
         modelMsMean: meta.modelMsMean,
         masks: readTyped(p.masks, (b) => new Uint32Array(b)),
         thumbs: readTyped(p.thumbs, (b) => new Float32Array(b)),
         maskThumbs: readTyped(p.maskThumbs, (b) => new Float32Array(b)),
-      };
+      });
     }
   }
   mkdirSync(dir, { recursive: true });
@@ -206,5 +206,36 @@ export async function loadOrBuildClipCache(file: string, dir: string): Promise<C
     }),
   );
   process.stderr.write(`${name}: ${frames} frames cached, model ${cache.modelMsMean.toFixed(1)} ms/frame\n`);
+  return clearStrayFrames(cache);
+}
+
+/**
+ * SEGMETER_CLEAR_STRAY=1 (a study of session 21, not what the app does): masks with fewer than MIN_PERSON_SHARE
+ * person pixels count as nobody. 0.1% of the frame (307 pixels at 640x480, a 17x17 patch) is smaller than any person
+ * a webcam frames; chosen from that, not from a clip. In an empty room the model answers with a few stray pixels that
+ * come and go (walk_in_out: 20 of its 189 frames without a person hold 1 to 299), and any reused mask scores IoU 0
+ * against them. The cache keeps raw masks; this clears them on load (and the IoU tables are cached per convention).
+ */
+export const CLEAR_STRAY = process.env.SEGMETER_CLEAR_STRAY === '1';
+const MIN_PERSON_SHARE = 0.001;
+
+function clearStrayFrames(cache: ClipCache): ClipCache {
+  if (!CLEAR_STRAY) return cache;
+  const limit = Math.ceil(MIN_PERSON_SHARE * FRAME_W * FRAME_H);
+  for (let f = 0; f < cache.frames; f++) {
+    const words = cache.masks.subarray(f * MASK_WORDS, (f + 1) * MASK_WORDS);
+    let people = 0;
+    for (let i = 0; i < MASK_WORDS && people < limit; i++) people += bitCount(words[i]);
+    if (people >= limit) continue;
+    words.fill(0);
+    cache.maskThumbs.fill(0, f * THUMB_N, (f + 1) * THUMB_N);
+  }
   return cache;
+}
+
+/** Set bits of a 32-bit word. */
+export function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

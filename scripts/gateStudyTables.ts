@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { meanAbsDiff } from '../src/core/motion/meanAbsDiff';
 import { percentile } from '../src/core/quality/percentile';
-import { type ClipCache, MASK_WORDS, THUMB_N } from './gateStudyCache';
+import { bitCount, CLEAR_STRAY, type ClipCache, MASK_WORDS, THUMB_N } from './gateStudyCache';
 
 /** Longest reuse the tables cover; every policy studied stays within it (max-skip 30). */
 export const W = 60;
@@ -34,12 +34,6 @@ export interface Eval {
   ok: boolean;
 }
 
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 export function packedIou(masks: Uint32Array, a: number, b: number): number {
   let inter = 0;
   let union = 0;
@@ -49,8 +43,8 @@ export function packedIou(masks: Uint32Array, a: number, b: number): number {
     const x = masks[oa + i];
     const y = masks[ob + i];
     if ((x | y) === 0) continue;
-    inter += popcount(x & y);
-    union += popcount(x | y);
+    inter += bitCount(x & y);
+    union += bitCount(x | y);
   }
   return union === 0 ? 1 : inter / union;
 }
@@ -61,7 +55,7 @@ export function thumbOf(clip: ClipCache, i: number): Float32Array {
 
 export function buildIouTable(clip: ClipCache, cacheDir: string): IouTable {
   const F = clip.frames;
-  const file = join(cacheDir, `${clip.name}.tables.w${W}.f32`);
+  const file = join(cacheDir, `${clip.name}.tables.w${W}${CLEAR_STRAY ? '.clear' : ''}.f32`);
   const iou = new Float32Array(F * (W + 1)).fill(Number.NaN);
   if (existsSync(file)) {
     const b = readFileSync(file);

@@ -7,6 +7,7 @@
  * two (fewest inferences while both meet the target), evaluated on the third. Then the table per clip for the
  * shipped constants, and the cost of quality (inferences per frame against the target).
  * `--repeat-motion N` runs it with ControllerConstants.repeatMotion = N. Writes .cache/gate-study/target-result.json.
+ * SEGMETER_CLEAR_STRAY=1 scores masks of fewer than 0.1% person pixels as empty (gateStudyCache.ts).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

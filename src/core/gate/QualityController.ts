@@ -60,6 +60,12 @@ export interface ControllerConstants {
  * gives motion_asl_signer 0.082 at 0.941 / 0.859, walk_in_out 0.076 at p05 0.000, scene_cuts 0.333 at p05 0.615;
  * k 1 gives 0.116 / 0.091 / 0.480, all on target. Inferences per frame of 0.09 / 0.06 / 0.40 at the target need a
  * better signal of staleness than the motion score, not another controller of its thresholds.
+ * Stray pixels (session 21, `SEGMETER_CLEAR_STRAY=1 npx tsx scripts/targetStudy.ts`): counting masks of fewer than
+ * 0.1% person pixels as empty (in walk_in_out's empty room the model leaves 1 to 299 stray pixels on 20 frames, and
+ * any reuse scores IoU 0 against them) re-picks these same constants, and gives (warp on) motion_asl_signer 0.113,
+ * walk_in_out 0.093 at 0.986 / 0.945, scene_cuts 0.403 at 0.954 / 0.874; but scene_cuts held out misses p05 in all
+ * three modes (0.843 with warp), and the app's bench with the masks cleared at the model's output gave scene_cuts
+ * 0.437 at p05 0.848 (walk 0.093 at 0.988 / 0.946, asl unchanged). Not shipped: it trades a met target for a miss.
  */
 export const DEFAULT_CONTROLLER_CONSTANTS: Readonly<ControllerConstants> = Object.freeze({
   meanMargin: 0.02,
