@@ -11,6 +11,10 @@ import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/grey
 // per frame motion_asl_signer 0.110 (was 0.110), walk_in_out 0.107 (0.113), scene_cuts 0.523 (0.530), every hard cut
 // inferred on its frame; those are the clips the controller's constants were chosen on, so this is not a held-out
 // check.
+// Measured again with the page cross-origin isolated (5 us timers; bench `timingMs.sampleMean`): 0.45 ms a frame, most of
+// it the first CPU read of the decoded frame, which lives on the (software) GPU: a second draw of the same bitmap takes
+// 0.05 ms. Drawing to a GPU canvas and reading 64x48 back, or createImageBitmap with a resize, pay the same sync
+// (0.3-0.45 ms); drawing the video element directly pays the frame fetch again (1.3 ms).
 /** Grey 64x48 thumbnails of video frames for the gate's motion score. */
 export class FrameSampler {
   private readonly ctx: OffscreenCanvasRenderingContext2D;
