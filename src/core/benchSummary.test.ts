@@ -49,6 +49,8 @@ describe('summarizeBench', () => {
     // The thumbnail's share of the gate, when the pipeline recorded it.
     const sampled = summarizeBench('clip.mp4', { ...frames, sampleMs: [0.05, 0.05, 0.15, 0.15] });
     expect(sampled.timingMs.sampleMean).toBeCloseTo(0.1, 12);
+    expect(sampled.timingMs.ownToInference).toBeCloseTo((0.25 - 0.1) / 25, 12);
+    expect(s.timingMs.ownToInference).toBeNull();
   });
 
   it('averages ground-truth IoUs when masks were given', () => {

@@ -78,6 +78,8 @@ export interface BenchSummary {
     inferenceMean: number;
     /** gateMean / inferenceMean: what the gate costs per frame against what one inference costs. */
     gateToInference: number;
+    /** (gateMean - sampleMean) / inferenceMean: the gate's own work without the frame's readback; null without it. */
+    ownToInference: number | null;
   };
 }
 
@@ -91,6 +93,7 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
   const warpMean = f.warpMs?.length ? mean(f.warpMs) : 0;
   const gateMean = mean(f.gateMs) + warpMean;
   const inferenceMean = f.modelMs.length ? mean(f.modelMs) : Number.NaN;
+  const sampleMean = f.sampleMs?.length ? mean(f.sampleMs) : null;
   const reasons: Record<string, number> = {};
   for (const r of f.reasons) reasons[r] = (reasons[r] ?? 0) + 1;
   return {
@@ -127,9 +130,10 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
       acquireP50: f.acquireMs?.length ? percentile(f.acquireMs, 50) : null,
       gateMean,
       warpMean,
-      sampleMean: f.sampleMs?.length ? mean(f.sampleMs) : null,
+      sampleMean,
       inferenceMean,
       gateToInference: gateMean / inferenceMean,
+      ownToInference: sampleMean === null ? null : (gateMean - sampleMean) / inferenceMean,
     },
   };
 }
