@@ -150,3 +150,31 @@ test('bench --budget enforces the limits, --events logs every frame, --inject-ru
   expect(r.anomaly).toEqual({ detectedAtFrame: 10, action: 'inference-disabled' });
   expect(r.budget).toBeNull();
 });
+
+test('bench --dump writes the gate study cache, and the Node replay of it makes the same decisions as the bench', async () => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(join(tmpdir(), 'dump-'));
+  const run = bench('--video', SHORT_CLIP, '--backend', 'wasm', '--policy', 'adaptive', '--dump', dir);
+  expect(run.status, run.stderr).toBe(0);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
+  const { loadOrBuildClipCache } = await import('../scripts/gateStudyCache');
+  const { buildIouTable } = await import('../scripts/gateStudyTables');
+  const { ShiftedIou, simulate } = await import('../scripts/targetSim');
+  // Read from the dump (a missing file would make the study infer the clip itself, in minutes, and log it).
+  const cache = await loadOrBuildClipCache(SHORT_CLIP, dir);
+  expect(cache.frames).toBe(60);
+  expect(cache.masks.length).toBe((60 * 640 * 480) / 32);
+  expect(cache.thumbs.length).toBe(60 * 64 * 48);
+  const peak = cache.maskThumbs.reduce((a, b) => Math.max(a, b), 0);
+  expect(peak).toBeLessThanOrEqual(1);
+  expect(peak).toBeGreaterThan(0.5);
+  // The same gate class on the app's own thumbnails and masks: the same inferences and the same quality.
+  const table = buildIouTable(cache, dir);
+  const sim = simulate(table, new ShiftedIou(table), { policy: 'manual', warp: true });
+  expect(sim.inferences).toBe(result.inferences);
+  expect(sim.iouMean).toBeCloseTo(result.quality.iouMean, 2);
+  // --realtime plays live and does not step frames: nothing to dump.
+  const refused = bench('--video', SHORT_CLIP, '--realtime', '--dump', dir);
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).toMatch(/does not take --budget, --inject-runaway or --dump/);
+});

@@ -101,5 +101,5 @@ test('bench --realtime plays a 2 s clip live and scores its displayed masks besi
 
   const refused = cli('bench', '--video', clip, '--realtime', '--inject-runaway', '3');
   expect(refused.status).toBe(2);
-  expect(refused.stderr).toMatch(/--realtime .* does not take --budget or --inject-runaway/);
+  expect(refused.stderr).toMatch(/--realtime .* does not take --budget, --inject-runaway or --dump/);
 });

@@ -4,17 +4,26 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../src/core/motion/greyThumbnail';
+import {
+  STUDY_CACHE_VERSION,
+  STUDY_FRAME_H,
+  STUDY_FRAME_W,
+  STUDY_MASK_WORDS,
+  type StudyCacheMeta,
+  studyCacheFiles,
+  studyClipName,
+} from '../src/core/studyCache';
 
-export const FRAME_W = 640;
-export const FRAME_H = 480;
-export const MASK_WORDS = (FRAME_W * FRAME_H) / 32;
+export const FRAME_W = STUDY_FRAME_W;
+export const FRAME_H = STUDY_FRAME_H;
+export const MASK_WORDS = STUDY_MASK_WORDS;
 export const THUMB_N = THUMB_WIDTH * THUMB_HEIGHT;
-const CACHE_VERSION = 1;
+const CACHE_VERSION = STUDY_CACHE_VERSION;
 
 export interface ClipCache {
   name: string;
@@ -32,11 +41,6 @@ interface ModelJson {
   format: string;
   modelTopology: object;
   weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-}
-interface CacheMeta {
-  version: number;
-  frames: number;
-  modelMsMean: number;
 }
 
 let model: GraphModel | null = null;
@@ -100,11 +104,12 @@ async function decodeFrames(file: string, onFrame: (rgba: Uint8Array) => Promise
 }
 
 function cachePaths(dir: string, name: string) {
+  const f = studyCacheFiles(name);
   return {
-    meta: join(dir, `${name}.meta.json`),
-    masks: join(dir, `${name}.masks.bin`),
-    thumbs: join(dir, `${name}.thumbs.f32`),
-    maskThumbs: join(dir, `${name}.maskthumbs.f32`),
+    meta: join(dir, f.meta),
+    masks: join(dir, f.masks),
+    thumbs: join(dir, f.thumbs),
+    maskThumbs: join(dir, f.maskThumbs),
   };
 }
 
@@ -114,10 +119,10 @@ function readTyped<T>(file: string, make: (b: ArrayBuffer) => T): T {
 }
 
 export async function loadOrBuildClipCache(file: string, dir: string): Promise<ClipCache> {
-  const name = basename(file, '.mp4').replace(/_640x480$/, '');
+  const name = studyClipName(file);
   const p = cachePaths(dir, name);
   if (existsSync(p.meta)) {
-    const meta = JSON.parse(readFileSync(p.meta, 'utf8')) as CacheMeta;
+    const meta = JSON.parse(readFileSync(p.meta, 'utf8')) as StudyCacheMeta;
     if (meta.version === CACHE_VERSION) {
       return clearStrayFrames({
         name,

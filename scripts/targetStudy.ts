@@ -23,7 +23,8 @@ import { bestStride, buildIouTable, type IouTable, offlineOptimum } from './gate
 import { ShiftedIou, type SimRun, simulate } from './targetSim';
 
 const MEDIA = '/work/shared/media';
-const CACHE = '.cache/gate-study';
+/** SEGMETER_STUDY_CACHE=DIR: a cache written by `npm run bench -- --dump DIR` (the app's own thumbnails and masks). */
+const CACHE = process.env.SEGMETER_STUDY_CACHE ?? '.cache/gate-study';
 const QUICK = process.argv.includes('--quick');
 /** --repeat-motion N: study the controller with repeated frames counted fresh (ControllerConstants.repeatMotion). */
 const REPEAT_AT = process.argv.indexOf('--repeat-motion');

@@ -2,15 +2,16 @@
  * npm run bench -- --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--warp on|off]
  *                  [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE]
  *                  [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime]
- *                  [--otlp URL]
+ *                  [--otlp URL] [--dump DIR]
  *
  * Replays the clip frame by frame in the built app in headless Chromium (the real model, the real gate), with the
  * model also run on every frame as the reference in the same run. With --realtime, the clip then plays once at its
  * own speed through the live path (busy frames and latency included) and `realtime` gives the displayed masks'
  * IoU against that reference beside the frame-stepped figures. Progress goes to stderr; the last line of stdout
- * is one JSON object (also written to --out). Bad input: one line on stderr, exit 1; bad command line: exit 2.
+ * is one JSON object (also written to --out). --dump DIR writes the gate's thumbnails and the every-frame masks as the
+ * gate study's cache for this clip (src/core/studyCache.ts). Bad input: one line on stderr, exit 1; bad command line: exit 2.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchSummary, summarizeBench } from '../core/benchSummary.ts';
@@ -37,9 +38,10 @@ import {
 } from './cliInput.ts';
 import { exportBenchTelemetry, parseOtlpUrl } from './cliTelemetry.ts';
 import { ensureBuilt, openHeadlessApp, serveVideo } from './headlessApp.ts';
+import { writeStudyCache } from './studyCacheFiles.ts';
 
 const USAGE =
-  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--warp on|off] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime] [--otlp URL]';
+  'usage: bench --video PATH [--policy adaptive|target|every-frame|stride:N] [--gate FILE] [--warp on|off] [--model ID] [--backend auto|wasm|webgl|cpu] [--masks DIR] [--out FILE] [--budget FILE] [--events FILE] [--inject-runaway FRAME] [--realtime] [--otlp URL] [--dump DIR]';
 /** The entries each frame of --events is priced for: a per-image, a per-minute, a per-16-frames and a GPU-hour API. */
 const EVENT_ENTRIES = [
   'aws-rekognition-image-group2',
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
         'inject-runaway': { type: 'string' },
         realtime: { type: 'boolean' },
         otlp: { type: 'string' },
+        dump: { type: 'string' },
       },
       strict: true,
     });
@@ -127,8 +130,8 @@ async function main(): Promise<void> {
     fail('--inject-runaway must be a frame index (an integer >= 0)', 2);
   }
 
-  if (realtime && (values.budget || runawayAt !== undefined)) {
-    fail('--realtime measures live quality: it does not take --budget or --inject-runaway', 2);
+  if (realtime && (values.budget || runawayAt !== undefined || values.dump)) {
+    fail('--realtime measures live quality: it does not take --budget, --inject-runaway or --dump', 2);
   }
 
   let video: Buffer;
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
     // Checked now, not after minutes of benchmarking: a typo in the folder must not lose the run.
     if (values.out) checkWritable('--out', values.out);
     if (values.events) checkWritable('--events', values.events);
+    if (values.dump) mkdirSync(values.dump, { recursive: true });
   } catch (err) {
     fail((err as Error).message, 1);
   }
@@ -181,6 +185,7 @@ async function main(): Promise<void> {
         budget,
         injectRunaway: runawayAt,
         realtime,
+        dump: values.dump !== undefined,
       },
     )) as BenchFrames & { realtime?: RealtimeRecord };
     if (masks && masks.length !== frames.frames) {
@@ -195,6 +200,18 @@ async function main(): Promise<void> {
       summary.realtime = r;
       log(
         `realtime: IoU mean ${r.iouMean.toFixed(3)} p05 ${r.iouP05.toFixed(3)} (frame-stepped ${r.frameSteppedIouMean.toFixed(3)} / ${r.frameSteppedIouP05.toFixed(3)}), ${r.frames} of ${r.sourceFrames} frames displayed, ${r.inferences} inferences, ${r.busy} busy`,
+      );
+    }
+    if (values.dump && frames.dump) {
+      const name = writeStudyCache(
+        values.dump,
+        values.video ?? '',
+        frames.frames,
+        frames.modelMs,
+        frames.dump,
+      );
+      log(
+        `study cache ${name} (${frames.frames} frames, the app's thumbnails and masks) written to ${values.dump}`,
       );
     }
     if (values.events) {

@@ -102,6 +102,11 @@ export class InferenceGate {
     if (this.policy instanceof TargetGate) this.policy.noteStaleness(iou);
   }
 
+  /** The thumbnail of the last decided frame (motion policies only; bench --dump reads it). */
+  get lastThumb(): Float32Array {
+    return this.scorer.thumb;
+  }
+
   /** False for fixed policies: the caller may skip making a thumbnail. */
   get needsMotion(): boolean {
     return this.policy.needsMotion;

@@ -8,6 +8,7 @@ import { upsampleBilinear } from '../../core/quality/upsampleBilinear';
 import type { PersonMask } from '../segmenter/segmenterTypes';
 import { openClip } from '../source/frameSources';
 import { detectFps, frameCount, seekFrame } from '../source/frameStepper';
+import { type BenchDump, BenchDumpCollector } from './benchDump';
 import type { ReplaySession } from './ReplaySession';
 
 export interface BenchOptions {
@@ -20,6 +21,8 @@ export interface BenchOptions {
   budget?: BudgetConfig;
   /** From this frame on, the simulated bug requests inference many times per frame. */
   injectRunaway?: number;
+  /** bench --dump: return the gate's thumbnails and the every-frame masks for the Node study (a motion policy). */
+  dump?: boolean;
   /** Called with each frame's every-frame reference mask (bench --realtime keeps them to score the live run). */
   onReference?: (frame: number, mask: PersonMask) => void;
 }
@@ -30,6 +33,8 @@ export interface BenchFrames extends BenchFramesLike {
   height: number;
   /** Every FrameEvent of the run, in frame order. */
   events: FrameEvent[];
+  /** With options.dump: the study inputs (src/core/studyCache.ts). */
+  dump?: BenchDump;
   /** Every InferenceRecord of the run (gate inferences; the unrecorded reference pass is not in it). */
   inferences?: InferenceRecord[];
   acquireMs: number[];
@@ -79,6 +84,9 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
   const height = video.videoHeight;
   const shown = new Uint8Array(width * height);
   const reference = new Uint8Array(width * height);
+  if (options.dump && !pipeline.gate.needsMotion)
+    throw new Error('--dump needs a motion policy (target or adaptive)');
+  const dump = options.dump ? new BenchDumpCollector(frames, width, height) : null;
   const up = (mask: PersonMask, out: Uint8Array) =>
     upsampleBilinear(mask.data, mask.width, mask.height, out, width, height);
   const result: BenchFrames = {
@@ -130,6 +138,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
       if (!step.reference || !step.displayed) throw new Error(`frame ${i}: the model gave no mask`);
       up(step.reference, reference);
       options.onReference?.(i, step.reference);
+      dump?.add(i, pipeline.gate.lastThumb, reference, step.reference);
       up(step.displayed, shown);
       result.ran.push(step.ran);
       result.reasons.push(step.reason);
@@ -161,6 +170,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
       ? { detectedAtFrame: alert.atFrame, action: 'alert' }
       : { detectedAtFrame: null, action: null };
   result.target = pipeline.gate.target;
+  if (dump) result.dump = dump.finish();
   pipeline.simulateRunawayFrom = null;
   driver.paused = false;
   return result;
