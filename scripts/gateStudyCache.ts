@@ -23,7 +23,6 @@ export const FRAME_W = STUDY_FRAME_W;
 export const FRAME_H = STUDY_FRAME_H;
 export const MASK_WORDS = STUDY_MASK_WORDS;
 export const THUMB_N = THUMB_WIDTH * THUMB_HEIGHT;
-const CACHE_VERSION = STUDY_CACHE_VERSION;
 
 export interface ClipCache {
   name: string;
@@ -123,7 +122,7 @@ export async function loadOrBuildClipCache(file: string, dir: string): Promise<C
   const p = cachePaths(dir, name);
   if (existsSync(p.meta)) {
     const meta = JSON.parse(readFileSync(p.meta, 'utf8')) as StudyCacheMeta;
-    if (meta.version === CACHE_VERSION) {
+    if (meta.version === STUDY_CACHE_VERSION) {
       return clearStrayFrames({
         name,
         frames: meta.frames,
@@ -204,7 +203,7 @@ export async function loadOrBuildClipCache(file: string, dir: string): Promise<C
   writeFileSync(
     p.meta,
     JSON.stringify({
-      version: CACHE_VERSION,
+      version: STUDY_CACHE_VERSION,
       frames,
       modelMsMean: cache.modelMsMean,
       wallS: (Date.now() - t0) / 1000,

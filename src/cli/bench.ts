@@ -207,7 +207,7 @@ async function main(): Promise<void> {
         values.dump,
         values.video ?? '',
         frames.frames,
-        frames.modelMs,
+        summary.timingMs.inferenceMean,
         frames.dump,
       );
       log(

@@ -17,7 +17,7 @@ export function writeStudyCache(
   dir: string,
   video: string,
   frames: number,
-  modelMs: number[],
+  modelMsMean: number,
   dump: BenchDump,
 ): string {
   mkdirSync(dir, { recursive: true });
@@ -29,7 +29,7 @@ export function writeStudyCache(
   const meta: StudyCacheMeta = {
     version: STUDY_CACHE_VERSION,
     frames,
-    modelMsMean: modelMs.length ? modelMs.reduce((a, b) => a + b, 0) / modelMs.length : 0,
+    modelMsMean,
     source: 'app',
   };
   writeFileSync(join(dir, files.meta), JSON.stringify(meta));

@@ -2,7 +2,8 @@
  * The gate study's per-clip cache (scripts/gateStudyCache.ts builds it in Node; `npm run bench -- --dump DIR` writes
  * it from the app itself): for every frame, the every-frame person mask at 640x480 bit-packed (person = p >= 0.5
  * after bilinear upsampling, bit i of word i >>> 5), a 64x48 grey thumbnail of the frame (0..255) and a 64x48
- * thumbnail of the mask (person share 0..1). Files: NAME.meta.json, NAME.masks.bin, NAME.thumbs.f32,
+ * thumbnail of the mask, 0..1 (Node: the area share of person pixels; a dump: the mean probability, which is what
+ * the app weights its motion score with). Files: NAME.meta.json, NAME.masks.bin, NAME.thumbs.f32,
  * NAME.maskthumbs.f32 (little-endian Uint32 / Float32), NAME = the clip's file name without .mp4 and _640x480.
  */
 export const STUDY_FRAME_W = 640;
