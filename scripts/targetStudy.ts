@@ -9,7 +9,7 @@
  * `--repeat-motion N` runs it with ControllerConstants.repeatMotion = N. Writes .cache/gate-study/target-result.json.
  * SEGMETER_CLEAR_STRAY=1 scores masks of fewer than 0.1% person pixels as empty (gateStudyCache.ts).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type ControllerConstants,
@@ -17,14 +17,10 @@ import {
   DEFAULT_QUALITY_TARGET,
   type QualityTarget,
 } from '../src/core/gate/QualityController';
-import { makeDerivedClips } from './derivedClips';
-import { loadOrBuildClipCache } from './gateStudyCache';
-import { bestStride, buildIouTable, type IouTable, offlineOptimum } from './gateStudyTables';
-import { ShiftedIou, type SimRun, simulate } from './targetSim';
+import { bestStride, offlineOptimum } from './gateStudyTables';
+import { CACHE, loadDerivedClips, loadSharedClips } from './studyClips';
+import { type SimRun, simulate } from './targetSim';
 
-const MEDIA = '/work/shared/media';
-/** SEGMETER_STUDY_CACHE=DIR: a cache written by `npm run bench -- --dump DIR` (the app's own thumbnails and masks). */
-const CACHE = process.env.SEGMETER_STUDY_CACHE ?? '.cache/gate-study';
 const QUICK = process.argv.includes('--quick');
 /** --repeat-motion N: study the controller with repeated frames counted fresh (ControllerConstants.repeatMotion). */
 const REPEAT_AT = process.argv.indexOf('--repeat-motion');
@@ -45,11 +41,6 @@ function medianConstants(list: ControllerConstants[]): ControllerConstants {
     out[k] = v[Math.floor((v.length - 1) / 2)];
   }
   return out;
-}
-
-interface Clip {
-  t: IouTable;
-  shifted: ShiftedIou;
 }
 
 function* constantsGrid(): Generator<ControllerConstants> {
@@ -94,23 +85,9 @@ const cell = (r: SimRun | { ratio: number; iouMean: number; iouP05: number }) =>
 const short = (c: ControllerConstants) =>
   `margin ${c.meanMargin} low ${c.lowShare} gain ${c.gain} time ${c.timeShare}`;
 
-async function loadClips(files: string[]): Promise<Clip[]> {
-  const out: Clip[] = [];
-  for (const f of files) {
-    const t = buildIouTable(await loadOrBuildClipCache(f, CACHE), CACHE);
-    out.push({ t, shifted: new ShiftedIou(t) });
-  }
-  return out;
-}
-
 async function main(): Promise<void> {
-  const shared = await loadClips(
-    readdirSync(MEDIA)
-      .filter((f) => f.endsWith('.mp4'))
-      .sort()
-      .map((f) => join(MEDIA, f)),
-  );
-  const derived = await loadClips(makeDerivedClips(join(CACHE, 'derived')));
+  const shared = await loadSharedClips();
+  const derived = await loadDerivedClips();
   const grid = [...constantsGrid()];
   const result: Record<string, unknown> = {
     command: `npx tsx scripts/targetStudy.ts${QUICK ? ' --quick' : ''}${REPEAT_AT > 0 ? ` --repeat-motion ${REPEAT_MOTION}` : ''}`,
