@@ -9,11 +9,12 @@
  *   fixed k       the motion gate with its thresholds times the best factor for the clip (oracleBounds)
  *   controller    the shipped target gate (TargetGate, default constants)
  * Every bound but "controller" chooses its threshold or factor per clip in hindsight. Writes gate-bounds.json
- * into the cache folder. About 5 minutes once the cache exists.
+ * (gate-bounds.clear.json with SEGMETER_CLEAR_STRAY=1) into the cache folder. About 5 minutes once the cache exists.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DERIVED_CLIPS } from './derivedClips';
+import { CLEAR_STRAY } from './gateStudyCache';
 import { type Eval, offlineOptimum } from './gateStudyTables';
 import { fixedScaleBound, thresholdBound, warpedIouTable } from './oracleBounds';
 import { featureTable, fitPredictor, predictedStaleness, type TrainingClip } from './stalenessPredictor';
@@ -69,10 +70,14 @@ async function main(): Promise<void> {
     console.log(`  controller   ${cell(row.controller.plain)} | ${cell(row.controller.warp)}`);
     return row;
   });
-  const out = join(CACHE, 'gate-bounds.json');
+  const out = join(CACHE, `gate-bounds${CLEAR_STRAY ? '.clear' : ''}.json`);
   writeFileSync(
     out,
-    JSON.stringify({ command: 'npx tsx scripts/gateBounds.ts', cache: CACHE, rows }, null, 2),
+    JSON.stringify(
+      { command: 'npx tsx scripts/gateBounds.ts', cache: CACHE, clearStray: CLEAR_STRAY, rows },
+      null,
+      2,
+    ),
   );
   console.log(`\nwritten ${out}`);
 }
