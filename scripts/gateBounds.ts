@@ -9,7 +9,7 @@
  *   fixed k       the motion gate with its thresholds times the best factor for the clip (oracleBounds)
  *   controller    the shipped target gate (TargetGate, default constants)
  * Every bound but "controller" chooses its threshold or factor per clip in hindsight. Writes gate-bounds.json
- * (gate-bounds.clear.json with SEGMETER_CLEAR_STRAY=1) into the cache folder. About 5 minutes once the cache exists.
+ * (gate-bounds.clear.json with SEGMETER_CLEAR_STRAY=1) into the cache folder. About a minute once the cache exists.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
