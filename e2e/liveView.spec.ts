@@ -46,6 +46,11 @@ test.describe('sample clip, no camera needed', () => {
   test('auto shows a first mask before any timing, then times every backend in the background', async ({
     page,
   }) => {
+    // Nothing on the way logs an error (tfjs's webgpu factory did, on every load, where no adapter exists).
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await openApp(page, '?backend=auto');
     // The first mask comes from the backend expected to be fastest here (software WebGL: wasm), untimed.
     await waitForInferences(page, 1);
@@ -62,6 +67,9 @@ test.describe('sample clip, no camera needed', () => {
       number,
     ][];
     expect(measured.length).toBeGreaterThanOrEqual(2);
+    const webgpu = s.backendTimings?.webgpu;
+    if (typeof webgpu !== 'number') expect(webgpu).toMatch(/^(no WebGPU adapter|not offered)/);
+    expect(consoleErrors).toEqual([]);
     const fastest = measured.sort((a, b) => a[1] - b[1])[0][0];
     await expect
       .poll(async () => (await snapshot(page)).segmenter?.backend, { timeout: 60_000 })

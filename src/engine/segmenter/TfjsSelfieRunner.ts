@@ -27,6 +27,20 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 type TfjsBackend = Exclude<Backend, 'mediapipe-gpu'>;
 const CANDIDATES: TfjsBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/**
+ * Whether the browser can hand out a WebGPU adapter. Asked before tfjs is: where it cannot (a headless or GPU-less
+ * machine), tfjs's webgpu factory throws on the missing adapter and logs an error to the console on every load.
+ */
+async function webGpuAdapter(): Promise<boolean> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** A backend being started ahead of the model (see prepareBackend); loads wait for it before switching. */
 let preparing: Promise<unknown> = Promise.resolve();
 
@@ -36,10 +50,10 @@ let preparing: Promise<unknown> = Promise.resolve();
  */
 export function prepareBackend(backend: BackendChoice): void {
   if (backend === 'auto') return;
-  preparing = tf
-    .setBackend(backend)
-    .then(() => tf.ready())
-    .catch(() => undefined);
+  preparing = (async () => {
+    if (backend === 'webgpu' && !(await webGpuAdapter())) return;
+    if (await tf.setBackend(backend)) await tf.ready();
+  })().catch(() => undefined);
 }
 
 interface WebGLBackendLike {
@@ -118,6 +132,7 @@ export class TfjsSelfieRunner {
   private async use(backend: TfjsBackend): Promise<boolean> {
     this.segmenter?.dispose();
     this.segmenter = null;
+    if (backend === 'webgpu' && !(await webGpuAdapter())) return false;
     try {
       if (!(await tf.setBackend(backend))) return false;
       await tf.ready();
@@ -146,6 +161,10 @@ export class TfjsSelfieRunner {
     for (const backend of CANDIDATES) {
       if (backend === 'webgpu' && !('gpu' in navigator)) {
         timings.webgpu = 'not offered by this browser';
+        continue;
+      }
+      if (backend === 'webgpu' && !(await webGpuAdapter())) {
+        timings.webgpu = 'no WebGPU adapter on this machine';
         continue;
       }
       try {
