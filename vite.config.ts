@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders';
-import { localAssets } from './scripts/viteLocalAssets';
+import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders.ts';
+import { localAssets } from './scripts/viteLocalAssets.ts';
 
 /**
  * The browser posts telemetry to its own origin (/otlp/v1/metrics, /otlp/v1/logs), so the CSP stays 'self'; dev and
