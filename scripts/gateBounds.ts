@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { studyClipName } from '../src/core/studyCache';
 import { DERIVED_CLIPS } from './derivedClips';
 import { CLEAR_STRAY } from './gateStudyCache';
 import { type Eval, offlineOptimum } from './gateStudyTables';
@@ -24,7 +25,7 @@ import { simulate } from './targetSim';
 /** A clip's family: the shared clip it is, or is derived from (leave-one-family-out keeps a person out). */
 function family(name: string): string {
   const d = DERIVED_CLIPS.find((c) => c.name === name);
-  return d ? d.source.replace(/_640x480\.mp4$/, '') : name;
+  return d ? studyClipName(d.source) : name;
 }
 
 const cell = (e: Eval | null) =>

@@ -11,14 +11,11 @@
  * The clairvoyant optimum (a schedule that knows the future) is gateStudyTables.offlineOptimum.
  */
 import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../src/core/gate/gateSettings';
-import { DEFAULT_QUALITY_TARGET, type QualityTarget } from '../src/core/gate/QualityController';
 import { THUMB_HEIGHT, THUMB_WIDTH } from '../src/core/motion/greyThumbnail';
 import { ShiftTracker } from '../src/core/motion/ShiftTracker';
 import { FRAME_H, FRAME_W, THUMB_N } from './gateStudyCache';
 import { type Eval, type IouTable, summarise, thumbOf, W } from './gateStudyTables';
-import { type ShiftedIou, type SimRun, simulate } from './targetSim';
-
-const meets = (e: Eval, q: QualityTarget) => e.iouMean >= q.iouMean && e.iouP05 >= q.iouP05;
+import { maskThumb255, type ShiftedIou, type SimRun, simulate } from './targetSim';
 
 /**
  * iou[s * (W + 1) + k]: IoU of frame s's mask, moved by the shift the app's ShiftTracker estimates from frame s to
@@ -35,15 +32,13 @@ export function warpedIouTable(
   const mask255 = new Float32Array(THUMB_N);
   for (let s = 0; s < F; s++) {
     tracker.noteInference(thumbOf(t.clip, s));
-    const m = t.clip.maskThumbs.subarray(s * THUMB_N, (s + 1) * THUMB_N);
-    for (let i = 0; i < THUMB_N; i++) mask255[i] = m[i] * 255;
-    tracker.noteMask(mask255);
+    tracker.noteMask(maskThumb255(t.clip, s, mask255));
     out[s * (W + 1)] = 1;
     for (let k = 1; k <= Math.min(W, maxReuse) && s + k < F; k++) {
-      const shift = tracker.estimate(thumbOf(t.clip, s + k));
+      tracker.estimate(thumbOf(t.clip, s + k));
       const px = tracker.pixels(FRAME_W, FRAME_H);
-      out[s * (W + 1) + k] =
-        shift.dx !== 0 || shift.dy !== 0 ? shifted.get(s, s + k, px.dx, px.dy) : t.iou[s * (W + 1) + k];
+      // A shift that rounds to no pixel reads the plain table.
+      out[s * (W + 1) + k] = shifted.get(s, s + k, px.dx, px.dy);
     }
   }
   return out;
@@ -82,19 +77,18 @@ export function runThresholdGate(
 }
 
 /**
- * The threshold gate's fewest inferences at the target, the threshold chosen in hindsight over 0.005..0.6 (a
- * staleness scale; null if none meets it). signal null = the oracle.
+ * The threshold gate's fewest inferences at the quality target (Eval.ok), the threshold chosen in hindsight over
+ * 0.005..0.6 (a staleness scale; null if none meets it). signal null = the oracle.
  */
 export function thresholdBound(
   t: Pick<IouTable, 'clip' | 'prevDiff'>,
   iou: Float32Array,
   signal: Float32Array | null,
-  target: Readonly<QualityTarget> = DEFAULT_QUALITY_TARGET,
 ): (Eval & { threshold: number }) | null {
   let best: (Eval & { threshold: number }) | null = null;
   for (let threshold = 0.005; threshold <= 0.6; threshold *= 1.05) {
     const e = runThresholdGate(t, iou, signal, threshold);
-    if (meets(e, target) && (!best || e.inferences < best.inferences)) best = { ...e, threshold };
+    if (e.ok && (!best || e.inferences < best.inferences)) best = { ...e, threshold };
   }
   return best;
 }
@@ -104,7 +98,6 @@ export function fixedScaleBound(
   t: IouTable,
   shifted: ShiftedIou,
   warp: boolean,
-  target: Readonly<QualityTarget> = DEFAULT_QUALITY_TARGET,
 ): (SimRun & { k: number }) | null {
   let best: (SimRun & { k: number }) | null = null;
   const base = DEFAULT_GATE_SETTINGS;
@@ -115,7 +108,7 @@ export function fixedScaleBound(
       motionThreshold: base.motionThreshold * k,
     };
     const r = simulate(t, shifted, { policy: 'manual', warp, settings });
-    if (meets(r, target) && (!best || r.inferences < best.inferences)) best = { ...r, k };
+    if (r.ok && (!best || r.inferences < best.inferences)) best = { ...r, k };
   }
   return best;
 }

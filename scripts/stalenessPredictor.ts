@@ -13,6 +13,7 @@ import { THUMB_HEIGHT, THUMB_WIDTH } from '../src/core/motion/greyThumbnail';
 import { ShiftTracker } from '../src/core/motion/ShiftTracker';
 import { THUMB_N } from './gateStudyCache';
 import { type IouTable, thumbOf, W } from './gateStudyTables';
+import { maskThumb255 } from './targetSim';
 
 export const FEATURES = 8;
 const RIDGE = 1e-3;
@@ -27,13 +28,9 @@ export function featureTable(t: IouTable, maxReuse = DEFAULT_GATE_SETTINGS.refre
   for (let s = 0; s < F; s++) {
     const ref = thumbOf(t.clip, s);
     tracker.noteInference(ref);
-    const m = t.clip.maskThumbs.subarray(s * THUMB_N, (s + 1) * THUMB_N);
+    tracker.noteMask(maskThumb255(t.clip, s, mask255));
     let area = 0;
-    for (let i = 0; i < THUMB_N; i++) {
-      mask255[i] = m[i] * 255;
-      area += m[i];
-    }
-    tracker.noteMask(mask255);
+    for (let i = 0; i < THUMB_N; i++) area += mask255[i] / 255;
     // 2 = outline band, 1 = background, 0 = interior.
     const radius = DEFAULT_GATE_SETTINGS.edgeRadius;
     edgeWeights(mask255, THUMB_WIDTH, THUMB_HEIGHT, zone, {

@@ -73,7 +73,8 @@ export class ShiftedIou {
   }
 }
 
-function maskThumb255(clip: ClipCache, f: number, out: Float32Array): Float32Array {
+/** Frame f's mask thumbnail on the 0..255 scale the gate's weights read (person = 255). */
+export function maskThumb255(clip: ClipCache, f: number, out: Float32Array): Float32Array {
   const m = clip.maskThumbs.subarray(f * THUMB_N, (f + 1) * THUMB_N);
   for (let i = 0; i < THUMB_N; i++) out[i] = m[i] * 255;
   return out;

@@ -28,17 +28,14 @@ type TfjsBackend = Exclude<Backend, 'mediapipe-gpu'>;
 const CANDIDATES: TfjsBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /**
- * Whether the browser can hand out a WebGPU adapter. Asked before tfjs is: where it cannot (a headless or GPU-less
- * machine), tfjs's webgpu factory throws on the missing adapter and logs an error to the console on every load.
+ * Why WebGPU cannot run here, or null when the browser hands out an adapter. Asked before tfjs is: where there is no
+ * adapter (a headless or GPU-less machine), tfjs's webgpu factory throws and logs an error to the console.
  */
-async function webGpuAdapter(): Promise<boolean> {
+async function webGpuMissing(): Promise<string | null> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return false;
-  try {
-    return (await gpu.requestAdapter()) !== null;
-  } catch {
-    return false;
-  }
+  if (!gpu) return 'not offered by this browser';
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  return adapter ? null : 'no WebGPU adapter on this machine';
 }
 
 /** A backend being started ahead of the model (see prepareBackend); loads wait for it before switching. */
@@ -51,7 +48,7 @@ let preparing: Promise<unknown> = Promise.resolve();
 export function prepareBackend(backend: BackendChoice): void {
   if (backend === 'auto') return;
   preparing = (async () => {
-    if (backend === 'webgpu' && !(await webGpuAdapter())) return;
+    if (backend === 'webgpu' && (await webGpuMissing())) return;
     if (await tf.setBackend(backend)) await tf.ready();
   })().catch(() => undefined);
 }
@@ -132,7 +129,7 @@ export class TfjsSelfieRunner {
   private async use(backend: TfjsBackend): Promise<boolean> {
     this.segmenter?.dispose();
     this.segmenter = null;
-    if (backend === 'webgpu' && !(await webGpuAdapter())) return false;
+    if (backend === 'webgpu' && (await webGpuMissing())) return false;
     try {
       if (!(await tf.setBackend(backend))) return false;
       await tf.ready();
@@ -159,12 +156,9 @@ export class TfjsSelfieRunner {
     const frame = warmup ?? (await createImageBitmap(new ImageData(256, 192)));
     const timings: BackendTimings = {};
     for (const backend of CANDIDATES) {
-      if (backend === 'webgpu' && !('gpu' in navigator)) {
-        timings.webgpu = 'not offered by this browser';
-        continue;
-      }
-      if (backend === 'webgpu' && !(await webGpuAdapter())) {
-        timings.webgpu = 'no WebGPU adapter on this machine';
+      const missing = backend === 'webgpu' ? await webGpuMissing() : null;
+      if (missing) {
+        timings.webgpu = missing;
         continue;
       }
       try {
