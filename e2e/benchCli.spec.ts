@@ -50,6 +50,8 @@ test('npm run bench on a short clip prints its JSON with every field in range', 
     12,
   );
   expect(result.timingMs.gateToInference).toBeLessThan(0.5);
+  // Chromium decodes the clip to YUV: every thumbnail is read from the luma plane, none needs a GPU readback.
+  expect(result.timingMs.thumbnails).toEqual({ luma: 60, canvas: 0 });
   expect(result.target.target).toEqual({ iouMean: 0.95, iouP05: 0.85 });
 });
 

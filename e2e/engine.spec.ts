@@ -35,8 +35,13 @@ test('one FrameEvent per frame, in frame order at compose time; each inference s
     expect(r.modelMs).toBeGreaterThan(0);
     expect(r.latencyMs).toBeGreaterThanOrEqual(r.modelMs ?? 0);
   }
-  // The free staleness figure: each inference after the first compares the mask on screen with the fresh one.
-  expect(gate.filter((r) => r.staleIou !== undefined).length).toBeGreaterThanOrEqual(gate.length - 1);
+  // The free staleness figure: each inference started once a mask was on screen compares it with the fresh one.
+  // (Not "all but the first": on a loaded machine the refresh cap can start a second one while the first, slowed by
+  // the model's warm-up, is still running, and neither has a mask to compare.)
+  const firstMaskTs = Math.min(...gate.map((r) => r.ts));
+  const afterMask = gate.filter((r) => (byId.get(r.id)?.ts ?? 0) > firstMaskTs);
+  expect(afterMask.length).toBeGreaterThanOrEqual(gate.length - 2);
+  for (const r of afterMask) expect(r.staleIou).toBeGreaterThanOrEqual(0);
 });
 
 test('a sweep point makes exactly the decisions of the bench run with the same settings', async ({
@@ -71,6 +76,27 @@ test('a sweep point makes exactly the decisions of the bench run with the same s
   // score the very same frames: the IoU means agree bit for bit (to 1e-9: the sweep sums in its own order).
   const benchMean = bench.iou.reduce((a, b) => a + b, 0) / bench.iou.length;
   expect(Math.abs(sweep.iouMean - benchMean)).toBeLessThan(1e-9);
+});
+
+test('without WebCodecs the gate draws each frame for its thumbnail instead, and still holds the quality', async ({
+  page,
+}) => {
+  await page.route('**/engine-clip.mp4', (route) =>
+    route.fulfill({ body: readFileSync(HIGH_MOTION_CLIP), contentType: 'video/mp4' }),
+  );
+  // A browser without VideoFrame (the gate's luma read and the stepper's frame check both fall back).
+  await page.addInitScript(() => Reflect.deleteProperty(window, 'VideoFrame'));
+  await page.goto('/?backend=wasm&bench=1');
+  await page.waitForFunction(() => window.segmeter !== undefined);
+  await page.evaluate(() => window.segmeter?.modelReady);
+  const run = await page.evaluate(async () => {
+    const b = await window.segmeter?.bench({ videoUrl: '/engine-clip.mp4', policy: 'adaptive' });
+    if (!b) throw new Error('no session');
+    return { frames: b.frames, thumbnails: b.thumbnails, iou: b.iou, hasVideoFrame: 'VideoFrame' in window };
+  });
+  expect(run.hasVideoFrame).toBe(false);
+  expect(run.thumbnails).toEqual({ luma: 0, canvas: run.frames });
+  expect(run.iou.reduce((a, b) => a + b, 0) / run.iou.length).toBeGreaterThan(0.9);
 });
 
 /**

@@ -23,8 +23,10 @@ export interface BenchFramesLike {
   /** Reading each frame out of the video once (shared by the gate, the compositor and the model). */
   acquireMs?: number[];
   gateMs: number[];
-  /** Of gateMs, the thumbnail per frame: drawing the frame at 64x48 and reading it back. */
+  /** Of gateMs, the thumbnail per frame: reading the frame's luma plane (or drawing it) and averaging to 64x48. */
   sampleMs?: number[];
+  /** Frames whose thumbnail came from the decoded luma plane, and from a canvas draw (a frame without one). */
+  thumbnails?: { luma: number; canvas: number };
   /** Moving the cached mask by the person's shift, per frame (0 when not warping). */
   warpMs?: number[];
   /** The cached mask was moved with the person on skipped frames (warp on and a motion policy). */
@@ -70,10 +72,12 @@ export interface BenchSummary {
     /** Of which moving the cached mask. */
     warpMean: number;
     /**
-     * Of which the thumbnail: drawing the frame at 64x48 and reading it back to the CPU. With a GPU-backed frame
-     * (Chromium's decoded video, even on a software GPU) that readback is most of it; null when not recorded.
+     * Of which the thumbnail: starting the copy of the frame's luma plane (WebCodecs), waiting for it and averaging
+     * it to 64x48; for a frame without one, drawing it at 64x48 and reading that back. Null when not recorded.
      */
     sampleMean: number | null;
+    /** How many frames' thumbnails came from the luma plane and from a canvas draw; null when not recorded. */
+    thumbnails: { luma: number; canvas: number } | null;
     /** Mean model time per inference. */
     inferenceMean: number;
     /** gateMean / inferenceMean: what the gate costs per frame against what one inference costs. */
@@ -131,6 +135,7 @@ export function summarizeBench(video: string, f: BenchFramesLike): BenchSummary 
       gateMean,
       warpMean,
       sampleMean,
+      thumbnails: f.thumbnails ?? null,
       inferenceMean,
       gateToInference: gateMean / inferenceMean,
       ownToInference: sampleMean === null ? null : (gateMean - sampleMean) / inferenceMean,

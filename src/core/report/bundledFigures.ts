@@ -9,7 +9,8 @@ import sampleBench from './sampleBench.json';
  * (default gate: quality target with warp; selfie general model, tfjs wasm in headless Chromium, 2 cores; regenerated
  * when the target mode became the default: 35 inferences of 318 frames, IoU 0.960 / p05 0.919, where the manual gate
  * gave 40, 0.960 / 0.919; regenerated again when the FrameSampler began drawing at 64x48 directly: 35 inferences,
- * IoU 0.960 / p05 0.920); `video` made repo-relative.
+ * IoU 0.960 / p05 0.920; and when it began reading the decoded frame's luma plane: 34 inferences, IoU 0.962 / p05
+ * 0.914); `video` made repo-relative.
  */
 export const SAMPLE_BENCH = sampleBench;
 

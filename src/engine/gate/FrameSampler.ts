@@ -1,39 +1,104 @@
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
+import { type LumaPlane, lumaThumbnail } from '../../core/motion/lumaThumbnail';
 
-// The canvas draws the frame straight at 64x48 (a mipmapped downscale at 'medium', so it averages rather than point
-// samples) and greyThumbnail only converts it to grey (ratio 1: its block path, one pixel per cell). Why: cost.
-// Headless Chromium, 640x480 shared clips, 200 frames each, load about 2.4 on 2 cores: drawImage + getImageData + grey
-// 0.17-0.19 ms per frame (mean), against 0.26-0.34 ms for the earlier 128x96 draw plus an exact 2x block average (an
-// earlier measurement under load 6: 0.15 against 0.45 ms). The bench's gate p50 (thumbnail, scores, shift, decision)
-// went from 0.6-0.7 to 0.5 ms. The price: the thumbnail is further from the exact area average on which the gate's
-// thresholds were chosen (the Node studies in scripts/ still use it): mean |diff| 1.5-3.7 grey levels per cell against
-// 0.7-1.5. The bench (target mode, warp on) still meets the quality target on all three shared clips, with inferences
-// per frame motion_asl_signer 0.110 (was 0.110), walk_in_out 0.107 (0.113), scene_cuts 0.523 (0.530), every hard cut
-// inferred on its frame; those are the clips the controller's constants were chosen on, so this is not a held-out
-// check.
-// Measured again with the page cross-origin isolated (5 us timers; bench `timingMs.sampleMean`): 0.45 ms a frame, most of
-// it the first CPU read of the decoded frame, which lives on the (software) GPU: a second draw of the same bitmap takes
-// 0.05 ms. Drawing to a GPU canvas and reading 64x48 back, or createImageBitmap with a resize, pay the same sync
-// (0.3-0.45 ms); drawing the video element directly pays the frame fetch again (1.3 ms).
+/** Pixel formats whose first plane is 8-bit luma (WebCodecs' names): decoded video and most cameras. */
+const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
+
+/** A read of one frame's luma plane, started with the frame (its plane null when it had none), and the ms it took to start. */
+export interface PendingLuma {
+  plane: Promise<LumaPlane | null>;
+  startMs: number;
+}
+
+// Why luma through WebCodecs (session 23): the thumbnail used to be a canvas draw of the decoded frame at 64x48, then
+// getImageData. Chromium keeps the decoded frame on the (software) GPU, so that first CPU read waited for the GPU:
+// 0.45-0.55 ms of the gate's 0.6-0.8 ms per frame in the bench. A VideoFrame of the element holds the decoder's own
+// YUV planes on the CPU: wrapping it costs about 0.1 ms and copyTo (which in Chromium copies before it returns) 0.1
+// to 0.13 ms for 640x480 I420, and the luma plane is the grey: 0.6 to 1.5 grey levels from the exact area average
+// (which the gate's constants were chosen on) of the RGB frame Chromium shows, where the canvas draw was 1.5 to 3.7. Bench: sampleMean 0.40-0.42 ms, the gate 0.027-0.032
+// of an inference (was 0.038-0.043). Tried and dropped: handing the VideoFrame to a worker for the copy and the mean
+// (its transfer alone took 0.22 ms of the main thread, and the reply came 0.3 ms after the bitmap). Frames without
+// a luma plane (RGB frames, a frame only on the GPU, no WebCodecs) take the canvas path.
 /** Grey 64x48 thumbnails of video frames for the gate's motion score. */
 export class FrameSampler {
-  private readonly ctx: OffscreenCanvasRenderingContext2D;
+  /** Frames sampled from their luma plane, and by drawing the bitmap (frames without one), since creation. */
+  readonly frames = { luma: 0, canvas: 0 };
+  private ctx: OffscreenCanvasRenderingContext2D | null = null;
+  private buffer = new Uint8Array(0);
+  private copying = false;
 
-  constructor() {
-    const ctx = new OffscreenCanvas(THUMB_WIDTH, THUMB_HEIGHT).getContext('2d', {
-      willReadFrequently: true,
-    });
-    if (!ctx) throw new Error('canvas 2D is not available');
-    ctx.imageSmoothingQuality = 'medium';
-    this.ctx = ctx;
+  /**
+   * Starts reading the luma plane of the frame `video` holds now (the one createImageBitmap(video) reads when called
+   * in the same task). Null when there is nothing to read that way; the read itself never rejects, and it closes the
+   * VideoFrame when done.
+   */
+  begin(video: HTMLVideoElement): PendingLuma | null {
+    if (typeof VideoFrame === 'undefined') return null;
+    const start = performance.now();
+    let frame: VideoFrame;
+    try {
+      frame = new VideoFrame(video);
+    } catch {
+      return null;
+    }
+    const rect = frame.visibleRect;
+    if (!frame.format || !LUMA_FIRST.has(frame.format) || !rect) {
+      frame.close();
+      return null;
+    }
+    const size = frame.allocationSize();
+    // One buffer, reused; a read that starts while another is in flight (the pipeline starts none) gets its own.
+    const own = !this.copying;
+    if (own && this.buffer.length < size) this.buffer = new Uint8Array(size);
+    const buffer = own ? this.buffer : new Uint8Array(size);
+    this.copying = true;
+    const fullRange = frame.colorSpace.fullRange ?? false;
+    const plane = frame
+      .copyTo(buffer)
+      .then(
+        (layout): LumaPlane => ({
+          ...{ data: buffer, offset: layout[0].offset, stride: layout[0].stride },
+          ...{ width: rect.width, height: rect.height, fullRange },
+        }),
+        () => null,
+      )
+      .finally(() => {
+        frame.close();
+        if (own) this.copying = false;
+      });
+    return { plane, startMs: performance.now() - start };
   }
 
-  /** Writes `frame` as a grey thumbnail into `out`; returns the ms it took. */
-  sample(frame: ImageBitmap, out: Float32Array): number {
+  /**
+   * Writes the grey thumbnail of `frame` into `out`, from its luma plane when `pending` has it, else by drawing the
+   * bitmap; returns the ms it took: starting the read, waiting for it and making the thumbnail.
+   */
+  async sample(pending: PendingLuma | null, frame: ImageBitmap, out: Float32Array): Promise<number> {
     const start = performance.now();
+    const plane = pending ? await pending.plane : null;
+    if (plane && plane.width >= THUMB_WIDTH && plane.height >= THUMB_HEIGHT) {
+      lumaThumbnail(plane, out);
+      this.frames.luma++;
+    } else {
+      this.drawn(frame, out);
+      this.frames.canvas++;
+    }
+    return (pending?.startMs ?? 0) + performance.now() - start;
+  }
+
+  // The canvas draws the frame straight at 64x48 (a mipmapped downscale at 'medium', so it averages rather than
+  // point samples) and greyThumbnail only converts it to grey. Mean |diff| to the exact area average 1.5-3.7 grey
+  // levels per cell; the first CPU read of a GPU-backed frame costs 0.3-0.55 ms (see above).
+  private drawn(frame: ImageBitmap, out: Float32Array): void {
+    if (!this.ctx) {
+      this.ctx = new OffscreenCanvas(THUMB_WIDTH, THUMB_HEIGHT).getContext('2d', {
+        willReadFrequently: true,
+      });
+      if (!this.ctx) throw new Error('canvas 2D is not available');
+      this.ctx.imageSmoothingQuality = 'medium';
+    }
     this.ctx.drawImage(frame, 0, 0, THUMB_WIDTH, THUMB_HEIGHT);
     const { data } = this.ctx.getImageData(0, 0, THUMB_WIDTH, THUMB_HEIGHT);
     greyThumbnail(data, THUMB_WIDTH, THUMB_HEIGHT, out);
-    return performance.now() - start;
   }
 }

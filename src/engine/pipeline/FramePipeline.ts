@@ -54,7 +54,7 @@ export class FramePipeline {
   /** Called once when the runaway guard trips, with its reason. */
   onRunaway: ((reason: string) => void) | null = null;
   private readonly permits: InferencePermits;
-  private readonly sampler = new FrameSampler();
+  readonly sampler = new FrameSampler();
   private readonly thumb = new Float32Array(THUMB_WIDTH * THUMB_HEIGHT);
   /** The frame being read or gated, not yet handed to the compositor (the live driver admits one such frame). */
   readingFrame: number | null = null;
@@ -123,19 +123,20 @@ export class FramePipeline {
     replay: boolean,
     reference: boolean,
   ): Promise<StepResult> {
-    // The decoded frame is read once and shared by the gate, the compositor and the model.
+    // The decoded frame is read once and shared by the compositor and the model; the gate's luma read starts with it.
+    const active = this.inferenceEnabled && !this.hidden && this.settings.effect !== 'off';
+    const luma = active && this.gate.needsMotion ? this.sampler.begin(source.video) : null;
     const acquireStart = performance.now();
     const image = await createImageBitmap(source.video);
     const acquireMs = performance.now() - acquireStart;
     const gateStart = performance.now();
-    const active = this.inferenceEnabled && !this.hidden && this.settings.effect !== 'off';
     let reason: GateReason =
       this.settings.effect === 'off' || !this.inferenceEnabled ? 'effect-off' : 'hidden';
     let run = false;
     let motion: number | null = null;
     let sampleMs = 0;
     if (active) {
-      if (this.gate.needsMotion) sampleMs = this.sampler.sample(image, this.thumb);
+      if (this.gate.needsMotion) sampleMs = await this.sampler.sample(luma, image, this.thumb);
       const verdict = this.gate.decide(frame, this.thumb);
       ({ run, reason, motion } = verdict);
       if (!this.runner.mayTry()) {
@@ -154,7 +155,7 @@ export class FramePipeline {
         }
       }
     }
-    const gateMs = performance.now() - gateStart;
+    const gateMs = performance.now() - gateStart + (luma?.startMs ?? 0);
     // What a skipped frame shows (and what a fresh mask is compared with): the inferred mask, moved by the shift.
     const warpStart = performance.now();
     const inferred = this.cache.inferred;

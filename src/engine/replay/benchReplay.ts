@@ -132,6 +132,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
       inferences.push(r);
     }),
   ];
+  const sampled = { ...pipeline.sampler.frames };
   try {
     for (let i = 0; i < frames; i++) {
       const step = await pipeline.step(source, await seekFrame(video, i, fps), true, true);
@@ -158,6 +159,8 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
   } finally {
     for (const off of offs) off();
   }
+  const { luma, canvas } = pipeline.sampler.frames;
+  result.thumbnails = { luma: luma - sampled.luma, canvas: canvas - sampled.canvas };
   // Emitted at compose time, the events are already in frame order (a runaway's duplicates sit on their frame).
   result.events = events;
   result.inferences = inferences;

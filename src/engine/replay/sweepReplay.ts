@@ -133,11 +133,13 @@ export async function sweepReplay(session: ReplaySession, options: SweepOptions)
     for (let i = 0; i < frames; i++) {
       signal?.throwIfAborted();
       await seekFrame(video, i, fps);
+      // The pipeline's own order: the luma read starts with the bitmap, so the sweep's thumbnails are the bench's.
+      const luma = sampler.begin(video);
       const image = await createImageBitmap(video);
       let reference: Uint8Array;
       let mask: PersonMask;
       try {
-        sampler.sample(image, thumb);
+        await sampler.sample(luma, image, thumb);
         // The same input the live pipeline and the bench send, so the masks are the bench's masks.
         ({ mask } = await segmenter.segment(await modelInput(image, segmenter.info)));
         reference = new Uint8Array(width * height);
