@@ -91,6 +91,9 @@ test('bench --realtime plays a 2 s clip live and scores its displayed masks besi
   expect(r.frames + r.unmasked).toBeLessThanOrEqual(r.sourceFrames + 1);
   expect(r.inferences).toBeGreaterThan(0);
   expect(Number.isInteger(r.busy) && r.busy >= 0).toBe(true);
+  // Live too, every gate thumbnail comes from the decoded frame's luma plane (WebCodecs), none from a GPU readback.
+  expect(r.thumbnails.luma).toBeGreaterThan(0);
+  expect(r.thumbnails.canvas).toBe(0);
   for (const key of ['iouMean', 'iouP05']) {
     expect(r[key], key).toBeGreaterThanOrEqual(0);
     expect(r[key], key).toBeLessThanOrEqual(1);

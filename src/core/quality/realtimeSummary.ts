@@ -11,6 +11,8 @@ export interface RealtimeRecord {
   busy: number;
   /** Displayed frames with no mask yet (before the first inference settled): counted, not scored. */
   unmasked: number;
+  /** Live frames whose gate thumbnail came from the decoded luma plane, and from a canvas draw. */
+  thumbnails?: { luma: number; canvas: number };
 }
 
 /** The `realtime` object of bench's JSON: live quality beside the frame-stepped figures of the same run. */
@@ -24,6 +26,7 @@ export interface RealtimeSummary {
   inferences: number;
   busy: number;
   unmasked: number;
+  thumbnails: { luma: number; canvas: number } | null;
 }
 
 export function summarizeRealtime(
@@ -42,5 +45,6 @@ export function summarizeRealtime(
     inferences: record.inferences,
     busy: record.busy,
     unmasked: record.unmasked,
+    thumbnails: record.thumbnails ?? null,
   };
 }

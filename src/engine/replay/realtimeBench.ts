@@ -56,6 +56,8 @@ export async function realtimeBench(
   let busy = 0;
   const last = stepped.frames - 1;
   let playing = false;
+  let luma = 0;
+  let canvas = 0;
   // FrameEvents are emitted as their frame is composited: the cache then holds the very mask that was shown.
   const unsubscribe = session.store.subscribe((e) => {
     if (!playing || e.reason === 'duplicate') return;
@@ -69,6 +71,7 @@ export async function realtimeBench(
   try {
     await seekVideo(video, 0, 'seeking to the start timed out');
     pipeline.resetGate();
+    ({ luma, canvas } = pipeline.sampler.frames);
     playing = true;
     driver.paused = false;
     await playThrough(video);
@@ -93,6 +96,10 @@ export async function realtimeBench(
       inferences,
       busy,
       unmasked: shown.filter((s) => s.mask === null).length,
+      thumbnails: {
+        luma: pipeline.sampler.frames.luma - luma,
+        canvas: pipeline.sampler.frames.canvas - canvas,
+      },
     },
   };
 }
