@@ -67,11 +67,12 @@ export interface ControllerConstants {
  * three modes (0.843 with warp), and the app's bench with the masks cleared at the model's output gave scene_cuts
  * 0.437 at p05 0.848 (walk 0.093 at 0.988 / 0.946, asl unchanged). Not shipped: it trades a met target for a miss.
  * Bounds on the app's own thumbnails and masks (`bench --dump`; `scripts/gateBounds.ts`, warp on, choices per clip in
- * hindsight), signer / walk / scene_cuts: best fixed scale 0.085 (k 1.35) / 0.057 (k 2.4) / 0.477 (k 1.1); an oracle
- * that knows each frame's true staleness 0.072 / 0.067 / 0.333; clairvoyant 0.044 / 0.054 / 0.270. These constants
- * get 0.107 / 0.104 / 0.513. walk's k 2.4 spends the clip's whole p05 allowance in one stretch (the walk-out, frames
+ * hindsight; session 23, luma thumbnails), signer / walk / scene_cuts: best fixed scale 0.085 (k 1.35) / 0.057
+ * (k 2.45) / 0.450 (k 1.2); an oracle that knows each frame's true staleness 0.069 / 0.067 / 0.333; clairvoyant 0.044
+ * / 0.054 / 0.270. These constants get 0.107 / 0.106 / 0.503 in that replay (bench 0.107 / 0.113 / 0.523). With the
+ * canvas thumbnails before (session 22) scene_cuts' best fixed scale was 0.477. walk's k 2.4 spends the clip's whole p05 allowance in one stretch (the walk-out, frames
  * 93-107, IoU 0 to 0.6) that a causal controller cannot plan for without knowing the rest of the clip; scene_cuts'
- * 0.40 is out of reach of the motion score (a staleness regression on thumbnail features did no better: 0.480).
+ * 0.40 is out of reach of the motion score (a staleness regression on thumbnail features did no better: 0.477).
  * Leave-one-out on that data picks unstable constants whose median misses p05 on scene_cuts (0.836), so these stay.
  */
 export const DEFAULT_CONTROLLER_CONSTANTS: Readonly<ControllerConstants> = Object.freeze({
