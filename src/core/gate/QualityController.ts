@@ -73,7 +73,12 @@ export interface ControllerConstants {
  * canvas thumbnails before (session 22) scene_cuts' best fixed scale was 0.477. walk's k 2.4 spends the clip's whole p05 allowance in one stretch (the walk-out, frames
  * 93-107, IoU 0 to 0.6) that a causal controller cannot plan for without knowing the rest of the clip; scene_cuts'
  * 0.40 is out of reach of the motion score (a staleness regression on thumbnail features did no better: 0.477).
- * Leave-one-out on that data picks unstable constants whose median misses p05 on scene_cuts (0.836), so these stay.
+ * Leave-one-out on that data (`SEGMETER_STUDY_CACHE=<dump> npx tsx scripts/targetStudy.ts`): with the canvas
+ * thumbnails (session 22) it picked unstable constants whose median missed p05 on scene_cuts (0.836); with the luma
+ * thumbnails (session 23), whose grey is close to the exact area average the Node study uses, every warp-on fold picks
+ * margin 0.02, low share 0.02, gain 0.3 (time share 0.5, 0 in the scene_cuts fold), the median of the nine fold
+ * choices is exactly these constants, and the held-out clips meet the target: signer 0.107 (0.962 / 0.914),
+ * scene_cuts 0.450 (0.956 / 0.854, the fold's time share 0), walk 0.106 (0.975 / 0.940).
  */
 export const DEFAULT_CONTROLLER_CONSTANTS: Readonly<ControllerConstants> = Object.freeze({
   meanMargin: 0.02,
