@@ -16,7 +16,7 @@ export interface LumaPlane {
 /** Rows summed per thumbnail cell: about this many, evenly spaced, whatever the frame's height (see below). */
 export const ROWS_PER_CELL = 3;
 
-/** Cell edges (in pixels of the plane) for one geometry, and buffers of its width; rebuilt when the geometry changes. */
+/** Cell edges (pixels of the plane) for one geometry, and buffers of its width; rebuilt when the geometry changes. */
 class Geometry {
   readonly colStart: Int32Array;
   readonly rowStart: Int32Array;

@@ -4,7 +4,7 @@ import { type LumaPlane, lumaThumbnail } from '../../core/motion/lumaThumbnail';
 /** Pixel formats whose first plane is 8-bit luma (WebCodecs' names): decoded video and most cameras. */
 const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
 
-/** A read of one frame's luma plane, started with the frame (its plane null when it had none), and the ms it took to start. */
+/** A read of one frame's luma plane, started with the frame (null plane: it had none), and the ms it took to start. */
 export interface PendingLuma {
   plane: Promise<LumaPlane | null>;
   startMs: number;
@@ -15,10 +15,11 @@ export interface PendingLuma {
 // 0.45-0.55 ms of the gate's 0.6-0.8 ms per frame in the bench. A VideoFrame of the element holds the decoder's own
 // YUV planes on the CPU: wrapping it costs about 0.1 ms and copyTo (which in Chromium copies before it returns) 0.1
 // to 0.13 ms for 640x480 I420, and the luma plane is the grey: 0.6 to 1.5 grey levels from the exact area average
-// (which the gate's constants were chosen on) of the RGB frame Chromium shows, where the canvas draw was 1.5 to 3.7. Bench: sampleMean 0.40-0.42 ms, the gate 0.027-0.032
-// of an inference (was 0.038-0.043). Tried and dropped: handing the VideoFrame to a worker for the copy and the mean
-// (its transfer alone took 0.22 ms of the main thread, and the reply came 0.3 ms after the bitmap). Frames without
-// a luma plane (RGB frames, a frame only on the GPU, no WebCodecs) take the canvas path.
+// (which the gate's constants were chosen on) of the RGB frame Chromium shows, where the canvas draw was 1.5 to 3.7.
+// Bench (target, warp on): sampleMean 0.30-0.42 ms, the whole gate 0.025-0.034 of an inference (was 0.038-0.043).
+// Tried and dropped: handing the VideoFrame to a worker for the copy and the mean (its transfer alone took 0.22 ms of
+// the main thread, and the reply came 0.3 ms after the bitmap). Frames without a luma plane (RGB frames, a frame only
+// on the GPU, no WebCodecs) take the canvas path.
 /** Grey 64x48 thumbnails of video frames for the gate's motion score. */
 export class FrameSampler {
   /** Frames sampled from their luma plane, and by drawing the bitmap (frames without one), since creation. */
