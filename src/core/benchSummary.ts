@@ -1,6 +1,7 @@
 import type { GateSettings } from './gate/gateSettings';
 import type { TargetGateState } from './gate/TargetGate';
 import type { BudgetSummary } from './guard/BudgetGuard';
+import type { ThumbnailCounts } from './motion/lumaThumbnail';
 import { percentile } from './quality/percentile';
 
 /** One bench replay, one entry per frame per array (the page's BenchFrames in src/engine/benchReplay.ts adds to it). */
@@ -26,7 +27,7 @@ export interface BenchFramesLike {
   /** Of gateMs, the thumbnail per frame: reading the frame's luma plane (or drawing it) and averaging to 64x48. */
   sampleMs?: number[];
   /** Frames whose thumbnail came from the decoded luma plane, and from a canvas draw (a frame without one). */
-  thumbnails?: { luma: number; canvas: number };
+  thumbnails?: ThumbnailCounts;
   /** Moving the cached mask by the person's shift, per frame (0 when not warping). */
   warpMs?: number[];
   /** The cached mask was moved with the person on skipped frames (warp on and a motion policy). */
@@ -77,7 +78,7 @@ export interface BenchSummary {
      */
     sampleMean: number | null;
     /** How many frames' thumbnails came from the luma plane and from a canvas draw; null when not recorded. */
-    thumbnails: { luma: number; canvas: number } | null;
+    thumbnails: ThumbnailCounts | null;
     /** Mean model time per inference. */
     inferenceMean: number;
     /** gateMean / inferenceMean: what the gate costs per frame against what one inference costs. */

@@ -14,7 +14,13 @@ export interface LumaPlane {
 }
 
 /** Rows summed per thumbnail cell: about this many, evenly spaced, whatever the frame's height (see below). */
-export const ROWS_PER_CELL = 3;
+const ROWS_PER_CELL = 3;
+
+/** How many frames' gate thumbnails came from the luma plane, and from a canvas draw (frames without one). */
+export interface ThumbnailCounts {
+  luma: number;
+  canvas: number;
+}
 
 /** Cell edges (pixels of the plane) for one geometry, and buffers of its width; rebuilt when the geometry changes. */
 class Geometry {
@@ -30,23 +36,21 @@ class Geometry {
     readonly height: number,
     readonly outWidth: number,
     readonly outHeight: number,
-    readonly rowsPerCell: number,
   ) {
     this.colStart = Int32Array.from({ length: outWidth + 1 }, (_, i) => Math.round((i * width) / outWidth));
     this.rowStart = Int32Array.from({ length: outHeight + 1 }, (_, i) =>
       Math.round((i * height) / outHeight),
     );
-    this.rowStep = Math.max(1, Math.floor(height / outHeight / rowsPerCell));
+    this.rowStep = Math.max(1, Math.floor(height / outHeight / ROWS_PER_CELL));
     this.lanesEven = new Uint32Array(width >> 2);
     this.lanesOdd = new Uint32Array(width >> 2);
     this.tail = new Uint32Array(width);
   }
 
-  fits(width: number, height: number, outWidth: number, outHeight: number, rowsPerCell: number): boolean {
+  fits(width: number, height: number, outWidth: number, outHeight: number): boolean {
     return (
       this.width === width &&
       this.height === height &&
-      this.rowsPerCell === rowsPerCell &&
       this.outWidth === outWidth &&
       this.outHeight === outHeight
     );
@@ -81,7 +85,6 @@ export function lumaThumbnail(
   out: ThumbnailBuffer,
   outWidth: number = THUMB_WIDTH,
   outHeight: number = THUMB_HEIGHT,
-  rowsPerCell: number = ROWS_PER_CELL,
 ): void {
   const { data, offset, stride, width, height } = plane;
   if (width < outWidth || height < outHeight)
@@ -89,8 +92,8 @@ export function lumaThumbnail(
   if (stride < width || offset + (height - 1) * stride + width > data.length)
     throw new RangeError('lumaThumbnail: plane buffer too small');
   if (out.length < outWidth * outHeight) throw new RangeError('lumaThumbnail: output buffer too small');
-  if (!geometry?.fits(width, height, outWidth, outHeight, rowsPerCell))
-    geometry = new Geometry(width, height, outWidth, outHeight, rowsPerCell);
+  if (!geometry?.fits(width, height, outWidth, outHeight))
+    geometry = new Geometry(width, height, outWidth, outHeight);
   const { colStart, rowStart, rowStep, lanesEven, lanesOdd, tail } = geometry;
   const aligned = offset % 4 === 0 && stride % 4 === 0 && data.byteOffset % 4 === 0;
   const words = aligned ? width >> 2 : 0;

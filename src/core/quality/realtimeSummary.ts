@@ -1,3 +1,4 @@
+import type { ThumbnailCounts } from '../motion/lumaThumbnail';
 import { percentile } from './percentile';
 
 /** What the page records while a clip plays at its own speed through the live path (bench --realtime). */
@@ -12,7 +13,7 @@ export interface RealtimeRecord {
   /** Displayed frames with no mask yet (before the first inference settled): counted, not scored. */
   unmasked: number;
   /** Live frames whose gate thumbnail came from the decoded luma plane, and from a canvas draw. */
-  thumbnails?: { luma: number; canvas: number };
+  thumbnails?: ThumbnailCounts;
 }
 
 /** The `realtime` object of bench's JSON: live quality beside the frame-stepped figures of the same run. */
@@ -26,7 +27,7 @@ export interface RealtimeSummary {
   inferences: number;
   busy: number;
   unmasked: number;
-  thumbnails: { luma: number; canvas: number } | null;
+  thumbnails: ThumbnailCounts | null;
 }
 
 export function summarizeRealtime(

@@ -1,5 +1,5 @@
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from '../../core/motion/greyThumbnail';
-import { type LumaPlane, lumaThumbnail } from '../../core/motion/lumaThumbnail';
+import { type LumaPlane, lumaThumbnail, type ThumbnailCounts } from '../../core/motion/lumaThumbnail';
 
 /** Pixel formats whose first plane is 8-bit luma (WebCodecs' names): decoded video and most cameras. */
 const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
@@ -23,7 +23,7 @@ export interface PendingLuma {
 /** Grey 64x48 thumbnails of video frames for the gate's motion score. */
 export class FrameSampler {
   /** Frames sampled from their luma plane, and by drawing the bitmap (frames without one), since creation. */
-  readonly frames = { luma: 0, canvas: 0 };
+  readonly frames: ThumbnailCounts = { luma: 0, canvas: 0 };
   private ctx: OffscreenCanvasRenderingContext2D | null = null;
   private buffer = new Uint8Array(0);
   private copying = false;
@@ -85,6 +85,11 @@ export class FrameSampler {
       this.frames.canvas++;
     }
     return (pending?.startMs ?? 0) + performance.now() - start;
+  }
+
+  /** The counts since `before` (an earlier copy of `frames`): what one bench pass sampled, and how. */
+  framesSince(before: Readonly<ThumbnailCounts>): ThumbnailCounts {
+    return { luma: this.frames.luma - before.luma, canvas: this.frames.canvas - before.canvas };
   }
 
   // The canvas draws the frame straight at 64x48 (a mipmapped downscale at 'medium', so it averages rather than

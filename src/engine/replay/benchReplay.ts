@@ -159,8 +159,7 @@ export async function benchReplay(session: ReplaySession, options: BenchOptions)
   } finally {
     for (const off of offs) off();
   }
-  const { luma, canvas } = pipeline.sampler.frames;
-  result.thumbnails = { luma: luma - sampled.luma, canvas: canvas - sampled.canvas };
+  result.thumbnails = pipeline.sampler.framesSince(sampled);
   // Emitted at compose time, the events are already in frame order (a runaway's duplicates sit on their frame).
   result.events = events;
   result.inferences = inferences;

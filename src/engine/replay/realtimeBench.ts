@@ -56,8 +56,7 @@ export async function realtimeBench(
   let busy = 0;
   const last = stepped.frames - 1;
   let playing = false;
-  let luma = 0;
-  let canvas = 0;
+  let sampled = { ...pipeline.sampler.frames };
   // FrameEvents are emitted as their frame is composited: the cache then holds the very mask that was shown.
   const unsubscribe = session.store.subscribe((e) => {
     if (!playing || e.reason === 'duplicate') return;
@@ -71,7 +70,7 @@ export async function realtimeBench(
   try {
     await seekVideo(video, 0, 'seeking to the start timed out');
     pipeline.resetGate();
-    ({ luma, canvas } = pipeline.sampler.frames);
+    sampled = { ...pipeline.sampler.frames };
     playing = true;
     driver.paused = false;
     await playThrough(video);
@@ -96,10 +95,7 @@ export async function realtimeBench(
       inferences,
       busy,
       unmasked: shown.filter((s) => s.mask === null).length,
-      thumbnails: {
-        luma: pipeline.sampler.frames.luma - luma,
-        canvas: pipeline.sampler.frames.canvas - canvas,
-      },
+      thumbnails: pipeline.sampler.framesSince(sampled),
     },
   };
 }
