@@ -1,4 +1,10 @@
-import { DEFAULT_SHIFT_OPTIONS, estimateShift, type Shift, type ShiftOptions } from './estimateShift';
+import {
+  DEFAULT_SHIFT_OPTIONS,
+  estimateShift,
+  type Shift,
+  ShiftCells,
+  type ShiftOptions,
+} from './estimateShift';
 import { THUMB_HEIGHT, THUMB_WIDTH, type ThumbnailBuffer } from './greyThumbnail';
 import { shiftWeights } from './shiftWeights';
 
@@ -16,6 +22,7 @@ export class ShiftTracker {
   readonly shift: Shift = { dx: 0, dy: 0, gain: 0 };
   private readonly reference: Float32Array;
   private readonly weights: Float32Array;
+  private readonly cells: ShiftCells;
   private hasReference = false;
 
   constructor(
@@ -27,6 +34,7 @@ export class ShiftTracker {
   ) {
     this.reference = new Float32Array(width * height);
     this.weights = new Float32Array(width * height);
+    this.cells = new ShiftCells(width, height);
   }
 
   /** The cached mask is now the one inferred on the frame whose thumbnail this is: shifts are measured from it. */
@@ -39,20 +47,14 @@ export class ShiftTracker {
   /** The mask of the last inference arrived, as a thumbnail (0..255, person = 255). */
   noteMask(maskThumb: ThumbnailBuffer): void {
     shiftWeights(maskThumb, this.width, this.height, this.weights, this.radius);
+    this.cells.set(this.weights);
   }
 
   /** Estimates the shift of the person from the reference frame to this frame's thumbnail. */
   estimate(thumb: ThumbnailBuffer): Readonly<Shift> {
     if (!this.hasReference) return this.clear();
-    return estimateShift(
-      this.reference,
-      thumb,
-      this.weights,
-      this.width,
-      this.height,
-      this.shift,
-      this.options,
-    );
+    // The shift still holds the previous frame's estimate: it orders the search (see estimateShift).
+    return estimateShift(this.reference, thumb, this.cells, this.shift, this.options);
   }
 
   /** The motion score less `share` (0..1) of the part the latest shift explains (null stays null). */
@@ -70,7 +72,7 @@ export class ShiftTracker {
 
   reset(): void {
     this.hasReference = false;
-    this.weights.fill(0);
+    this.cells.set(this.weights.fill(0));
     this.clear();
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { warpMask } from '../mask/warpMask';
 import { iou } from '../quality/iou';
-import { DEFAULT_SHIFT_OPTIONS, estimateShift, type Shift } from './estimateShift';
+import { DEFAULT_SHIFT_OPTIONS, estimateShift, type Shift, ShiftCells } from './estimateShift';
 import { greyThumbnail, THUMB_HEIGHT, THUMB_WIDTH } from './greyThumbnail';
 import { shiftWeights } from './shiftWeights';
 
@@ -57,6 +57,7 @@ describe('estimateShift', () => {
   const ref = thumbs(300, 220);
   const weights = new Float32Array(TW * TH);
   const cells = shiftWeights(ref.maskThumb, TW, TH, weights, 2);
+  const band = new ShiftCells(TW, TH).set(weights);
 
   it('weights only the person side of the outline', () => {
     expect(cells).toBeGreaterThan(50);
@@ -68,7 +69,7 @@ describe('estimateShift', () => {
   it('recovers a shift of the person, and the warped mask matches the moved one', () => {
     const cur = thumbs(323, 206);
     const out: Shift = { dx: 0, dy: 0, gain: 0 };
-    estimateShift(ref.grey, cur.grey, weights, TW, TH, out);
+    estimateShift(ref.grey, cur.grey, band, out);
     expect(Math.abs(out.dx - 2.3)).toBeLessThan(0.4);
     expect(Math.abs(out.dy + 1.4)).toBeLessThan(0.4);
     expect(out.gain).toBeGreaterThan(0.5);
@@ -80,18 +81,66 @@ describe('estimateShift', () => {
     expect(moved).toBeGreaterThan(0.96);
   });
 
+  it('finds the same shift whatever the previous one it starts the search from', () => {
+    const cur = thumbs(323, 206);
+    const first: Shift = { dx: 0, dy: 0, gain: 0 };
+    estimateShift(ref.grey, cur.grey, band, first);
+    for (const [dx, dy] of [
+      [6, 6],
+      [-6, 4],
+      [2.3, -1.4],
+      [-0.6, 5.2],
+      [40, -40],
+    ]) {
+      const out: Shift = { dx, dy, gain: 0 };
+      estimateShift(ref.grey, cur.grey, band, out);
+      expect(out).toEqual(first);
+    }
+  });
+
+  it('matches a person cut by the frame edge, leaving out the cells a shift moves outside', () => {
+    // At the right edge (columns reach the edge) and at the bottom (rows do): moved by (-10, 5) and (10, -20) px.
+    for (const [x0, y0, x1, y1] of [
+      [600, 220, 590, 225],
+      [320, 400, 330, 380],
+    ]) {
+      const from = thumbs(x0, y0);
+      const w = new Float32Array(TW * TH);
+      shiftWeights(from.maskThumb, TW, TH, w, 2);
+      const edgeBand = new ShiftCells(TW, TH).set(w);
+      expect(edgeBand.maxX === TW - 1 || edgeBand.rowFirst[TH - 1] < edgeBand.count).toBe(true);
+      const out: Shift = { dx: 0, dy: 0, gain: 0 };
+      estimateShift(from.grey, thumbs(x1, y1).grey, edgeBand, out);
+      expect(Math.abs(out.dx - (x1 - x0) / 10)).toBeLessThan(0.4);
+      expect(Math.abs(out.dy - (y1 - y0) / 10)).toBeLessThan(0.4);
+    }
+  });
+
+  it('keeps the weighted cells in row-major order with the first of each row', () => {
+    const w = new Float32Array(4 * 3);
+    w[1] = 0.5;
+    w[2] = 1;
+    w[9] = 0.25;
+    const c = new ShiftCells(4, 3).set(w);
+    expect(c.count).toBe(3);
+    expect(Array.from(c.index.subarray(0, 3))).toEqual([1, 2, 9]);
+    expect(Array.from(c.rowFirst)).toEqual([0, 2, 2, 3]);
+    expect(c.total).toBe(1.75);
+    expect([c.minX, c.maxX]).toEqual([1, 2]);
+  });
+
   it('reports no shift for a still person under sensor noise', () => {
     const cur = thumbs(300, 220, 99);
     const out: Shift = { dx: 9, dy: 9, gain: 9 };
-    estimateShift(ref.grey, cur.grey, weights, TW, TH, out);
+    estimateShift(ref.grey, cur.grey, band, out);
     expect(out).toEqual({ dx: 0, dy: 0, gain: 0 });
   });
 
   it('reports no shift when nothing is weighted, and rejects small buffers', () => {
     const out: Shift = { dx: 1, dy: 1, gain: 1 };
-    estimateShift(ref.grey, ref.grey, new Float32Array(TW * TH), TW, TH, out);
+    estimateShift(ref.grey, ref.grey, new ShiftCells(TW, TH).set(new Float32Array(TW * TH)), out);
     expect(out).toEqual({ dx: 0, dy: 0, gain: 0 });
-    expect(() => estimateShift(ref.grey, new Float32Array(4), weights, TW, TH, out)).toThrow(RangeError);
+    expect(() => estimateShift(ref.grey, new Float32Array(4), band, out)).toThrow(RangeError);
   });
 
   it('costs well under 1 ms per frame (printed, not asserted)', () => {
@@ -104,8 +153,7 @@ describe('estimateShift', () => {
       return (d.user + d.system) / 1000;
     };
     const c0 = process.cpuUsage();
-    for (let i = 0; i < n; i++)
-      estimateShift(ref.grey, cur.grey, weights, TW, TH, out, DEFAULT_SHIFT_OPTIONS);
+    for (let i = 0; i < n; i++) estimateShift(ref.grey, cur.grey, band, out, DEFAULT_SHIFT_OPTIONS);
     const shiftMs = cpuMs(c0) / n;
     const warped = new Uint8Array(W * H);
     const c1 = process.cpuUsage();

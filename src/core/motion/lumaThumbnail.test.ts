@@ -41,16 +41,24 @@ describe('lumaThumbnail', () => {
     for (let i = 0; i < out.length; i++) expect(out[i]).toBeCloseTo(want[i], 4);
   });
 
-  it('gives the same means byte by byte when the plane is not 4-aligned, and for a width with a tail', () => {
-    const aligned = plane(642, 360, noise);
-    const shifted = plane(642, 360, noise, 3, 1);
-    const a = new Float32Array(64 * 48);
-    const b = new Float32Array(64 * 48);
-    lumaThumbnail(aligned, a);
-    lumaThumbnail(shifted, b);
-    expect(Array.from(b)).toEqual(Array.from(a));
-    const want = longhand(aligned, 64, 48, 2);
-    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(want[i], 4);
+  it('gives the same means byte by byte when the plane is not 4-aligned or a cell edge is on an odd column', () => {
+    // 642 / 64: some cell edges fall on odd columns, so both read byte by byte; 130 / 13: all even, with 2 tail
+    // bytes; 132 x 45 / 11 x 3: three rows of a 15-row cell (not the unrolled four).
+    for (const [w, h, outW, outH, step] of [
+      [642, 360, 64, 48, 2],
+      [130, 60, 13, 6, 3],
+      [132, 45, 11, 3, 5],
+    ]) {
+      const aligned = plane(w, h, noise);
+      const shifted = plane(w, h, noise, 3, 1);
+      const a = new Float32Array(outW * outH);
+      const b = new Float32Array(outW * outH);
+      lumaThumbnail(aligned, a, outW, outH);
+      lumaThumbnail(shifted, b, outW, outH);
+      expect(Array.from(b)).toEqual(Array.from(a));
+      const want = longhand(aligned, outW, outH, step);
+      for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(want[i], 4);
+    }
   });
 
   it('stretches studio-range luma to the 0..255 grey of RGB and clamps outside it', () => {
