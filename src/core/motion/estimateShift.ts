@@ -81,7 +81,11 @@ let costs = new Float64Array(81);
  * the sub-cell part. Writes `out` and returns it; a shift that does not beat "no shift" by minGain is reported as
  * zero. The shift `out` held before (the previous frame's) only orders the coarse search, nearest first, so that
  * the costs of the others are abandoned early; the result is the raster-order search's, ties included.
- * Cost (session 24, Node, the shared clips' own thumbnails): 0.01-0.03 ms a frame, was 0.02-0.13.
+ * Cost (session 24, Node, the six study clips' own thumbnails, a mask every 5th to 30th frame): 0.008-0.08 ms a
+ * frame, 2x faster than with the cells rebuilt per frame and every bound checked (0.019-0.13 ms), shifts unchanged.
+ * Tried and dropped: hill-climbing from the previous shift alone, without the coarse grid (2.5x faster, but the
+ * target gate's simulated inferences per frame rose: signer 0.107 -> 0.113, walk 0.106 -> 0.111, scene_cuts 0.503
+ * -> 0.517, scripts/targetSim.ts on the app's own data); visiting the cells interleaved (slower).
  */
 export function estimateShift(
   ref: ThumbnailBuffer,

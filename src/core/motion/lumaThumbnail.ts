@@ -80,7 +80,9 @@ function wordsOf(data: Uint8Array): Uint32Array {
  * How it is fast (session 24: 0.04 ms in Node for 640x480, was 0.11): each output row's sampled rows are summed
  * column by column into running sums, and a cell is the difference of two of them. Where the plane is 4-aligned and
  * every cell edge is on an even column, it is read four bytes at a time and neighbouring bytes are added in pairs,
- * two pairs per 32-bit word (SWAR); otherwise byte by byte, with the same result.
+ * two pairs per 32-bit word (SWAR); otherwise byte by byte, with the same result. Tried and dropped: the same sums
+ * in WebAssembly SIMD over a plane copied straight into the module's memory (0.019 ms in Node, but in the page 0.035
+ * ms against 0.045 ms here, the plane being read cold after the copy: not worth a build step and a second path).
  */
 export function lumaThumbnail(
   plane: LumaPlane,

@@ -16,7 +16,9 @@ export interface PendingLuma {
 // YUV planes on the CPU: wrapping it costs about 0.1 ms and copyTo (which in Chromium copies before it returns) 0.1
 // to 0.13 ms for 640x480 I420, and the luma plane is the grey: 0.6 to 1.5 grey levels from the exact area average
 // (which the gate's constants were chosen on) of the RGB frame Chromium shows, where the canvas draw was 1.5 to 3.7.
-// Bench (target, warp on): sampleMean 0.30-0.42 ms, the whole gate 0.025-0.034 of an inference (was 0.038-0.043).
+// Bench (target, warp on): sampleMean 0.21-0.24 ms (session 24, with the faster average), the whole gate 0.019-0.024
+// of an inference (0.025-0.034 in session 23, 0.038-0.043 with the canvas). Wrap about 0.04 ms, copy 0.07 ms (mostly
+// the first read of the decoder's memory: a second copy of the same frame takes 0.03 ms).
 // Tried and dropped: handing the VideoFrame to a worker for the copy and the mean (its transfer alone took 0.22 ms of
 // the main thread, and the reply came 0.3 ms after the bitmap). Frames without a luma plane (RGB frames, a frame only
 // on the GPU, no WebCodecs) take the canvas path.
