@@ -91,6 +91,7 @@ describe('estimateShift', () => {
       [2.3, -1.4],
       [-0.6, 5.2],
       [40, -40],
+      [Number.NaN, Number.POSITIVE_INFINITY],
     ]) {
       const out: Shift = { dx, dy, gain: 0 };
       estimateShift(ref.grey, cur.grey, band, out);

@@ -204,9 +204,10 @@ function cost(
   return c;
 }
 
-/** The point of the coarse grid (first, first + 2, ... up to r) nearest v. */
+/** The point of the coarse grid (first, first + 2, ... up to r) nearest v (the centre when v is not a number). */
 function nearestOnGrid(v: number, first: number, r: number): number {
-  return Math.min(r, Math.max(first, first + 2 * Math.round((v - first) / 2)));
+  const at = Number.isFinite(v) ? v : 0;
+  return Math.min(r, Math.max(first, first + 2 * Math.round((at - first) / 2)));
 }
 
 /** Vertex of the parabola through the best cost and its two neighbours along one axis, within +-0.5. */

@@ -33,7 +33,7 @@ function longhand(p: LumaPlane, outW: number, outH: number, rowStep: number): Fl
 const noise = (x: number, y: number) => (x * 37 + y * 101 + ((x * y) % 13) * 17) & 255;
 
 describe('lumaThumbnail', () => {
-  it('averages every column over every third row of a 10-row cell (640x480 to 64x48), word by word', () => {
+  it('averages every column over rows 0, 3, 6 and 9 of each 10-row cell (640x480 to 64x48), word by word', () => {
     const p = plane(640, 480, noise);
     const out = new Float32Array(64 * 48);
     lumaThumbnail(p, out);
