@@ -116,7 +116,10 @@ export function estimateShift(
   // The grid point nearest the previous shift first, then the rest in raster order. An equal cost goes to the
   // earlier point in raster order, as a plain raster scan would choose, except that no shift ties "no shift" out.
   const perAxis = r + 1 - (r % 2);
-  for (let k = -1, sy = hy, sx = hx; ; ) {
+  for (let k = -1; k < perAxis * perAxis; k++) {
+    const sx = k < 0 ? hx : first + 2 * (k % perAxis);
+    const sy = k < 0 ? hy : first + 2 * Math.floor(k / perAxis);
+    if (k >= 0 && sx === hx && sy === hy) continue;
     const c = cost(ref, cur, cells, r, sx, sy, best);
     const earlier = sy < by || (sy === by && sx < bx);
     if (c < best || (c === best && earlier && (bx !== 0 || by !== 0))) {
@@ -124,12 +127,6 @@ export function estimateShift(
       bx = sx;
       by = sy;
     }
-    do {
-      k++;
-      sx = first + 2 * (k % perAxis);
-      sy = first + 2 * Math.floor(k / perAxis);
-    } while (sx === hx && sy === hy);
-    if (sy > r) break;
   }
   // Hill-climb by single cells until the best has no better neighbour (bounded: each move lowers the cost).
   for (let moved = true; moved; ) {
